@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# consume.sh subdirectory|installed <luaembed-source> <luaembed-build> <work-dir>
+# Builds tests/package/consumer against luaembed (add_subdirectory of the source, or
+# find_package after `cmake --install` of the build), runs it on Debian's real modules and
+# checks its exports are exactly the Lua C API.
+set -euo pipefail
+mode=$1 source=$2 build=$3 work=$4
+rm -rf "$work"; mkdir -p "$work"
+consumer="$source/tests/package/consumer"
+
+case $mode in
+  subdirectory)
+    cmake -S "$consumer" -B "$work/build" -DLUAEMBED_SOURCE_DIR="$source" >"$work/configure.log" ;;
+  installed)
+    cmake --install "$build" --prefix "$work/prefix" >"$work/install.log"
+    cmake -S "$consumer" -B "$work/build" -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/configure.log" ;;
+  *) echo "usage: consume.sh subdirectory|installed <source> <build> <work>"; exit 2 ;;
+esac
+cmake --build "$work/build" -j2 >"$work/build.log"
+
+"$source/tests/support/expect_output.sh" "$source/tests/modules/real_modules.expected" \
+  "$work/build/consumer" "$source/tests/modules/real_modules.lua"
+list=$(find "$work/build" -name 'lua5.4-api.dynlist' | head -n 1)
+"$source/tests/linking/check_exports.sh" "$work/build/consumer" "$list" 0
