@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# consume.sh subdirectory|installed <luaembed-source> <luaembed-build> <work-dir>
-# Builds tests/package/consumer against luaembed (add_subdirectory of the source, or
-# find_package after `cmake --install` of the build), runs it on Debian's real modules and
-# checks its exports are exactly the Lua C API.
+# consume.sh subdirectory|subdirectory_lua_cxx|installed <luaembed-source> <luaembed-build> <work-dir>
+# Builds tests/package/consumer against luaembed (add_subdirectory of the source, the same
+# with Lua compiled as C++, or find_package after `cmake --install` of the build), runs it on
+# Debian's real modules and checks its exports are exactly the Lua C API.
 set -euo pipefail
 mode=$1 source=$2 build=$3 work=$4
 rm -rf "$work"; mkdir -p "$work"
@@ -11,10 +11,12 @@ consumer="$source/tests/package/consumer"
 case $mode in
   subdirectory)
     cmake -S "$consumer" -B "$work/build" -DLUAEMBED_SOURCE_DIR="$source" >"$work/configure.log" ;;
+  subdirectory_lua_cxx)
+    cmake -S "$consumer" -B "$work/build" -DLUAEMBED_SOURCE_DIR="$source" -DLUAEMBED_LUA_CXX=ON >"$work/configure.log" ;;
   installed)
     cmake --install "$build" --prefix "$work/prefix" >"$work/install.log"
     cmake -S "$consumer" -B "$work/build" -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/configure.log" ;;
-  *) echo "usage: consume.sh subdirectory|installed <source> <build> <work>"; exit 2 ;;
+  *) echo "usage: consume.sh subdirectory|subdirectory_lua_cxx|installed <source> <build> <work>"; exit 2 ;;
 esac
 cmake --build "$work/build" -j2 >"$work/build.log"
 
@@ -22,3 +24,8 @@ cmake --build "$work/build" -j2 >"$work/build.log"
   "$work/build/consumer" "$source/tests/modules/real_modules.lua"
 list=$(find "$work/build" -name 'lua5.4-api.dynlist' | head -n 1)
 "$source/tests/linking/check_exports.sh" "$work/build/consumer" "$list" 0
+
+# Lua compiled as C++ throws a C++ exception of its own type; only that archive defines it.
+if [[ $mode == subdirectory_lua_cxx ]] && ! grep -q ' _ZTI11lua_longjmp$' <(nm "$work/build/consumer"); then
+  echo "FAIL: the consumer built with LUAEMBED_LUA_CXX=ON does not contain Lua compiled as C++"; exit 1
+fi
