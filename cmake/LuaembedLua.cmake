@@ -47,6 +47,14 @@ function(_luaembed_find_lua)
       "Install it with: sudo apt-get install ${debian_package}\n"
       "or point LUAEMBED_LUA_INCLUDE_DIR and LUAEMBED_LUA_ARCHIVE at another build of Lua.")
   endif()
+  # A lua.h straight under an include directory may belong to any version: read it.
+  file(STRINGS "${LUAEMBED_LUA_INCLUDE_DIR}/lua.h" version_lines REGEX "#define LUA_VERSION_(MAJOR|MINOR)[ \t]")
+  string(REGEX REPLACE ".*MAJOR[ \t]+\"?([0-9]+).*MINOR[ \t]+\"?([0-9]+).*" "\\1.\\2" header_version "${version_lines}")
+  if(NOT header_version STREQUAL version)
+    message(FATAL_ERROR
+      "luaembed: ${LUAEMBED_LUA_INCLUDE_DIR}/lua.h is Lua ${header_version}, not ${version}.\n"
+      "Set LUAEMBED_LUA_INCLUDE_DIR to the headers of Lua ${version} (Debian: /usr/include/lua${version}).")
+  endif()
   if(NOT LUAEMBED_LUA_ARCHIVE MATCHES "\\.a$")
     message(FATAL_ERROR
       "luaembed: LUAEMBED_LUA_ARCHIVE is ${LUAEMBED_LUA_ARCHIVE}, which is not a static archive.\n"
