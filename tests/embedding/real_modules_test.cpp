@@ -43,12 +43,13 @@ protected:
 };
 
 TEST_F(EmbeddedHost, CjsonRoundTripsANestedTable) {
+  // Objects of one key each: the order of keys in a Lua table is not fixed.
   EXPECT_EQ(run(R"(
     local cjson = require "cjson"
-    local text = cjson.encode { list = { 1, 2.5, "three", { ok = true, none = cjson.null } } }
+    local text = cjson.encode { list = { 1, 2.5, "three", { ok = true }, { none = cjson.null } } }
     local back = cjson.decode(text)
-    return text, back.list[2], back.list[4].ok, back.list[4].none == cjson.null
-  )"), R"({"list":[1,2.5,"three",{"ok":true,"none":null}]})" "\t2.5\ttrue\ttrue");
+    return text, back.list[2], back.list[4].ok, back.list[5].none == cjson.null
+  )"), R"({"list":[1,2.5,"three",{"ok":true},{"none":null}]})" "\t2.5\ttrue\ttrue");
 }
 
 TEST_F(EmbeddedHost, CjsonRejectsBadJsonWithAnError) {
