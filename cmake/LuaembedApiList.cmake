@@ -2,7 +2,8 @@
 #
 # luaembed_lua_api_names(<out-var> INCLUDE_DIR <dir> [ARCHIVE <archive.a>])
 #   The names of the functions lua.h, lauxlib.h and lualib.h declare with LUA_API, LUALIB_API
-#   or LUAMOD_API, and the data symbol lua_ident: the lua_*, luaL_* and luaopen_* API.
+#   or LUAMOD_API, and the data symbol lua_ident: the lua_*, luaL_* and luaopen_* API. LuaJIT's
+#   luajit.h adds its public luaJIT_* functions.
 #   With ARCHIVE, names the archive does not define are dropped (an API a header declares under
 #   a compatibility switch the archive was built without), so the list is exactly what exists.
 #
@@ -17,21 +18,30 @@ include_guard(GLOBAL)
 function(luaembed_lua_api_names out_var)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "INCLUDE_DIR;ARCHIVE" "")
   set(names "")
-  foreach(header lua.h lauxlib.h lualib.h)
+  set(headers lua.h lauxlib.h lualib.h)
+  if(EXISTS "${arg_INCLUDE_DIR}/luajit.h")
+    list(APPEND headers luajit.h)
+  endif()
+  foreach(header IN LISTS headers)
     set(path "${arg_INCLUDE_DIR}/${header}")
     if(NOT EXISTS "${path}")
       message(FATAL_ERROR "luaembed: ${path} does not exist; INCLUDE_DIR must hold the Lua headers.")
     endif()
     set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${path}")
     file(READ "${path}" text)
-    # LUA_API int (lua_gettop) (lua_State *L);  -- the name is parenthesised, then the parameters.
+    # LUA_API int (lua_gettop) (lua_State *L);  -- PUC Lua parenthesises the name;
+    # LUA_API int luaJIT_setmode(lua_State *L, ...);  -- luajit.h does not.
     string(REGEX MATCHALL
-      "LUA(LIB|MOD)?_API[^;(]*\\((lua[A-Za-z0-9]*_[A-Za-z0-9_]+)\\)[ \t\r\n]*\\("
+      "LUA(LIB|MOD)?_API[^;(]*[ \t*]\\(?lua[A-Za-z0-9]*_[A-Za-z0-9_]+\\)?[ \t\r\n]*\\("
       declarations "${text}")
     foreach(declaration IN LISTS declarations)
-      string(REGEX REPLACE ".*\\((lua[A-Za-z0-9]*_[A-Za-z0-9_]+)\\).*" "\\1" name "${declaration}")
+      string(REGEX REPLACE ".*[ \t*(](lua[A-Za-z0-9]*_[A-Za-z0-9_]+)\\)?[ \t\r\n]*\\($" "\\1" name "${declaration}")
       list(APPEND names "${name}")
     endforeach()
+    # LuaJIT's version check symbol, which its C modules reference.
+    if(text MATCHES "#define[ \t]+LUAJIT_VERSION_SYM[ \t]+(luaJIT_[A-Za-z0-9_]+)")
+      list(APPEND names "${CMAKE_MATCH_1}")
+    endif()
     if(text MATCHES "lua_ident\\[\\]")
       list(APPEND names lua_ident)
     endif()
