@@ -1,0 +1,240 @@
+// State: owns a Lua interpreter. StateView: the same operations on a lua_State* that someone
+// else owns (a module's state, a callback's thread).
+//
+//   luaembed::State lua;                             // all standard libraries
+//   lua["greet"] = [](std::string_view who) { return "hello " + std::string(who); };
+//   lua.exec("print(greet('lua'))");
+//   int answer = lua.eval<int>("6 * 7");
+#pragma once
+
+#include <luaembed/function.hpp>
+#include <luaembed/result.hpp>
+#include <luaembed/table.hpp>
+#include <luaembed/value.hpp>
+
+#include <any>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <typeindex>
+
+namespace luaembed {
+
+// The standard libraries a State opens.
+enum class Libraries : unsigned {
+  None = 0,
+  Base = 1 << 0,
+  Package = 1 << 1,
+  Coroutine = 1 << 2,
+  Table = 1 << 3,
+  IO = 1 << 4,
+  OS = 1 << 5,
+  String = 1 << 6,
+  Math = 1 << 7,
+  UTF8 = 1 << 8,
+  Debug = 1 << 9,
+  All = (1 << 10) - 1,
+};
+constexpr Libraries operator|(Libraries a, Libraries b) {
+  return static_cast<Libraries>(static_cast<unsigned>(a) | static_cast<unsigned>(b));
+}
+constexpr bool has(Libraries set, Libraries library) {
+  return (static_cast<unsigned>(set) & static_cast<unsigned>(library)) != 0;
+}
+
+// Precompiled chunks can crash the interpreter when malformed: they load only when asked for.
+enum class ChunkMode { Text, Binary, TextOrBinary };
+
+struct StateOptions {
+  Libraries libraries = Libraries::All;
+  // Where memory comes from; realloc/free when null. luaembed counts and limits on top of it.
+  lua_Alloc allocator = nullptr;
+  void *allocator_data = nullptr;
+  // Allocations beyond this many bytes fail with MemoryError; 0 means no limit.
+  std::size_t memory_limit = 0;
+};
+
+class GlobalProxy;
+
+class StateView {
+public:
+  explicit StateView(lua_State *L) noexcept : L_(L) {}
+
+  // The lua_State*; throws StateClosedError for a closed or moved-from State.
+  lua_State *lua_state() const {
+    if (L_ == nullptr) detail::throw_state_closed();
+    return L_;
+  }
+
+  // Runs a chunk. The name appears in messages: "=name" literally, "@file" as a file; by
+  // default the code itself, as Lua's own [string "..."].
+  void exec(std::string_view code, std::string_view chunk_name = {}) const;
+  void exec_file(const std::string &path) const;
+  Result<void> try_exec(std::string_view code, std::string_view chunk_name = {}) const;
+  // Evaluates an expression ("6 * 7") or runs statements ("return 1, 2"), converting the
+  // results to R (void, a type, or a std::tuple of types).
+  template <class R = Value> R eval(std::string_view code, std::string_view chunk_name = {}) const;
+  template <class R = Value> Result<R> try_eval(std::string_view code, std::string_view chunk_name = {}) const;
+  // Compiles without running.
+  Function load(std::string_view code, std::string_view chunk_name = {}, ChunkMode mode = ChunkMode::Text) const;
+  Function load_file(const std::string &path, ChunkMode mode = ChunkMode::Text) const;
+
+  // lua["name"] reads and writes globals, with conversion.
+  GlobalProxy operator[](std::string_view name) const;
+  Table globals() const;
+  Table registry() const;
+  Table create_table(int array_size = 0, int hash_size = 0) const;
+  // Any callable as a Lua function.
+  template <class F> Function function(F &&callable) const;
+  // Raises a Lua error from inside a callback, unwinding C++ frames first: throws.
+  [[noreturn]] void raise(std::string message) const { luaembed::raise(std::move(message)); }
+
+  // Typed data of the application, stored with the state (one value per type).
+  template <class T> T &set_app_data(T value) const;
+  template <class T> T *app_data() const;
+  template <class T> bool remove_app_data() const;
+
+  // Routes Lua warnings (warn "..." in Lua 5.4) to handler, one whole message at a time.
+  // "@off" and "@on" switch them off and on again; an empty handler restores the default.
+  void set_warning_handler(std::function<void(std::string_view)> handler) const;
+
+  // Bytes in use by Lua, as the collector counts them.
+  std::size_t memory_in_use() const;
+  void collect_garbage() const;
+
+protected:
+  lua_State *L_;
+
+private:
+  Function load_checked(std::string_view code, std::string_view chunk_name, ChunkMode mode) const;
+  std::any &app_data_slot(std::type_index type, bool create) const;
+};
+
+// lua["name"]: a global, read with get<T>() or by conversion, written with =.
+class GlobalProxy {
+public:
+  GlobalProxy(lua_State *L, std::string_view name) : L_(L), name_(name) {}
+
+  template <class T> T get() const;
+  template <class T> operator T() const { return get<T>(); }
+  template <class T> bool is() const { return get<Value>().template is<T>(); }
+  Type type() const { return get<Value>().type(); }
+  template <class V> GlobalProxy &operator=(V &&value);
+  template <class K> TableProxy<K> operator[](K key) const { return TableProxy<K>(get<Table>(), std::move(key)); }
+
+private:
+  lua_State *L_;
+  std::string_view name_;
+};
+
+namespace detail {
+class Allocator;
+}
+
+class State : public StateView {
+public:
+  explicit State(StateOptions options = {});
+  State(State &&other) noexcept;
+  State &operator=(State &&other) noexcept;
+  State(const State &) = delete;
+  State &operator=(const State &) = delete;
+  ~State();
+
+  // Closes the interpreter now; handles still around then throw StateClosedError.
+  void close() noexcept;
+
+  // What the allocator saw: bytes in use now, and how many allocations (including growing
+  // reallocations) it has served since the state was created.
+  std::size_t memory_used() const;
+  std::size_t allocation_count() const;
+  // Allocations that would go past this many bytes fail (MemoryError); 0 lifts the limit.
+  void set_memory_limit(std::size_t bytes);
+
+private:
+  std::unique_ptr<detail::Allocator> allocator_;
+};
+
+// ---- templates ----------------------------------------------------------------------------
+
+template <class T>
+T GlobalProxy::get() const {
+  int base = lua_gettop(L_);
+  detail::protect(L_, 0, 1, [this](lua_State *L) {
+    lua_pushglobaltable(L);
+    lua_pushlstring(L, name_.data(), name_.size());
+    lua_gettable(L, -2);
+    return 1;
+  });
+  detail::StackGuard pop(L_, base);
+  return luaembed::get<T>(L_, -1);
+}
+
+template <class V>
+GlobalProxy &GlobalProxy::operator=(V &&value) {
+  detail::protect(L_, 0, 0, [&](lua_State *L) {
+    lua_pushglobaltable(L);
+    lua_pushlstring(L, name_.data(), name_.size());
+    detail::push_any(L, std::forward<V>(value));
+    lua_settable(L, -3);
+    return 0;
+  });
+  return *this;
+}
+
+template <class R>
+R StateView::eval(std::string_view code, std::string_view chunk_name) const {
+  Function chunk = load_checked(code, chunk_name, ChunkMode::Text);
+  return chunk.call<R>();
+}
+
+template <class R>
+Result<R> StateView::try_eval(std::string_view code, std::string_view chunk_name) const {
+  Function chunk;
+#if defined(__cpp_exceptions)
+  try {
+    chunk = load_checked(code, chunk_name, ChunkMode::Text);
+  } catch (const SyntaxError &error) {
+    return ErrorInfo{ErrorKind::Syntax, error.message(), {}, error.incomplete()};
+  }
+#else
+  chunk = load_checked(code, chunk_name, ChunkMode::Text);
+#endif
+  return chunk.try_call<R>();
+}
+
+template <class F>
+Function StateView::function(F &&callable) const {
+  lua_State *L = lua_state();
+  int base = lua_gettop(L);
+  detail::protect(L, 0, 1, [&](lua_State *L) {
+    detail::push_callable(L, std::forward<F>(callable));
+    return 1;
+  });
+  detail::StackGuard pop(L, base);
+  return Function(L, -1);
+}
+
+template <class T>
+T &StateView::set_app_data(T value) const {
+  std::any &slot = app_data_slot(typeid(T), true);
+  slot = std::move(value);
+  return *std::any_cast<T>(&slot);
+}
+
+template <class T>
+T *StateView::app_data() const {
+  std::any &slot = app_data_slot(typeid(T), false);
+  return std::any_cast<T>(&slot);
+}
+
+template <class T>
+bool StateView::remove_app_data() const {
+  std::any &slot = app_data_slot(typeid(T), false);
+  bool had = slot.has_value();
+  slot.reset();
+  return had;
+}
+
+}  // namespace luaembed

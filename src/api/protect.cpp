@@ -1,0 +1,118 @@
+// Protected execution: the message handler, and Lua errors turned into C++ exceptions.
+#include <luaembed/detail/protect.hpp>
+#include <luaembed/error.hpp>
+
+#include "callback_failure.hpp"
+
+#include <cstring>
+#include <cxxabi.h>
+#include <string>
+#include <typeinfo>
+
+namespace luaembed::detail {
+
+namespace {
+
+// Where the message handler leaves the traceback of the error being raised.
+const char traceback_slot = 0;
+
+int record_traceback(lua_State *L) {
+  luaL_traceback(L, L, nullptr, 1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &traceback_slot);
+  return 1;  // the error object itself, unchanged
+}
+
+std::string take_traceback(lua_State *L) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &traceback_slot);
+  std::string traceback;
+  if (lua_type(L, -1) == LUA_TSTRING) traceback = lua_tostring(L, -1);
+  lua_pop(L, 1);
+  lua_pushnil(L);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &traceback_slot);
+  return traceback;
+}
+
+int to_string(lua_State *L) {
+  luaL_tolstring(L, 1, nullptr);
+  return 1;
+}
+
+// The text of an error object, as lua.c shows it: strings and numbers as they are, other
+// values through __tostring, else "(error object is a table value)".
+std::string message_of(lua_State *L, int index) {
+  if (const CallbackFailure *failure = to_callback_failure(L, index)) return failure->message;
+  if (lua_type(L, index) == LUA_TSTRING) return lua_tostring(L, index);
+  if (lua_type(L, index) == LUA_TNUMBER || luaL_getmetafield(L, index, "__tostring") != LUA_TNIL) {
+    if (lua_type(L, index) != LUA_TNUMBER) lua_pop(L, 1);
+    lua_pushcfunction(L, to_string);
+    lua_pushvalue(L, index);
+    std::string text;
+    if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING) text = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    if (!text.empty()) return text;
+  }
+  return std::string("(error object is a ") + luaL_typename(L, index) + " value)";
+}
+
+bool ends_with_eof_mark(const std::string &message) {
+  constexpr std::string_view mark = "<eof>";
+  return message.size() >= mark.size() && message.compare(message.size() - mark.size(), mark.size(), mark) == 0;
+}
+
+struct CapturedError {
+  ErrorInfo info;
+  std::exception_ptr cause;
+};
+
+CapturedError capture_error(lua_State *L, int status) {
+  CapturedError captured;
+  ErrorInfo &info = captured.info;
+  info.traceback = take_traceback(L);
+  if (const CallbackFailure *failure = to_callback_failure(L, -1)) captured.cause = failure->cause;
+  switch (status) {
+    case LUA_ERRSYNTAX: info.kind = ErrorKind::Syntax; break;
+    case LUA_ERRMEM: info.kind = ErrorKind::Memory; break;
+    case LUA_ERRERR: info.kind = ErrorKind::ErrorHandler; break;
+    default: info.kind = captured.cause ? ErrorKind::Callback : ErrorKind::Runtime; break;
+  }
+  info.message = status == LUA_ERRMEM && !lua_isstring(L, -1) ? "not enough memory" : message_of(L, -1);
+  info.incomplete = status == LUA_ERRSYNTAX && ends_with_eof_mark(info.message);
+  lua_pop(L, 1);
+  return captured;
+}
+
+}  // namespace
+
+void push_message_handler(lua_State *L) { lua_pushcfunction(L, record_traceback); }
+
+ErrorInfo take_lua_error(lua_State *L, int status) { return capture_error(L, status).info; }
+
+void throw_lua_error(lua_State *L, int status) {
+  CapturedError captured = capture_error(L, status);
+  ErrorInfo &info = captured.info;
+  switch (info.kind) {
+    case ErrorKind::Syntax: throw SyntaxError(std::move(info.message), info.incomplete);
+    case ErrorKind::Memory: throw MemoryError(std::move(info.message));
+    case ErrorKind::ErrorHandler: throw ErrorHandlerError(std::move(info.message));
+    case ErrorKind::Callback: throw CallbackError(std::move(info.message), std::move(info.traceback), captured.cause);
+    default: throw RuntimeError(std::move(info.message), std::move(info.traceback));
+  }
+}
+
+bool is_lua_unwind() noexcept {
+  // Lua compiled as C++ throws a pointer to its struct lua_longjmp (see ldo.c).
+  const std::type_info *type = abi::__cxa_current_exception_type();
+  return type != nullptr && std::strcmp(type->name(), "P11lua_longjmp") == 0;
+}
+
+void number_to_string_in_place(lua_State *L, int index) {
+  index = lua_absindex(L, index);
+  lua_pushvalue(L, index);
+  protect(L, 1, 1, [](lua_State *L) {
+    lua_tolstring(L, 1, nullptr);
+    return 1;
+  });
+  lua_replace(L, index);
+}
+
+}  // namespace luaembed::detail

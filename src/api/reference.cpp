@@ -1,0 +1,137 @@
+// Registry references, and the per-state record that tells handles whether their state lives.
+#include <luaembed/detail/protect.hpp>
+#include <luaembed/reference.hpp>
+
+#include <new>
+
+namespace luaembed {
+
+namespace detail {
+
+namespace {
+
+const char state_data_key = 0;
+
+// The state is closing: its record outlives it only as long as handles point at it.
+int close_on_collect(lua_State *L) {
+  close_state_data(*static_cast<StateData **>(lua_touserdata(L, 1)));
+  return 0;
+}
+
+}  // namespace
+
+StateData *state_data(lua_State *L) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &state_data_key) == LUA_TUSERDATA) {
+    auto *data = *static_cast<StateData **>(lua_touserdata(L, -1));
+    lua_pop(L, 1);
+    return data;
+  }
+  lua_pop(L, 1);
+  auto *data = new StateData;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_MAINTHREAD);
+  data->main = lua_tothread(L, -1);
+  lua_pop(L, 1);
+  try {
+    protect(L, 0, 0, [data](lua_State *L) {
+      *static_cast<StateData **>(lua_newuserdatauv(L, sizeof(StateData *), 0)) = data;
+      lua_createtable(L, 0, 1);
+      lua_pushcfunction(L, close_on_collect);
+      lua_setfield(L, -2, "__gc");
+      lua_setmetatable(L, -2);
+      lua_rawsetp(L, LUA_REGISTRYINDEX, &state_data_key);
+      return 0;
+    });
+  } catch (...) {
+    delete data;
+    throw;
+  }
+  return data;
+}
+
+void close_state_data(StateData *data) noexcept {
+  data->alive = false;
+  data->app_data.clear();
+  data->warning_handler = nullptr;
+  if (data->handles == 0) delete data;
+}
+
+void release_state_data(StateData *data) noexcept {
+  if (--data->handles == 0 && !data->alive) delete data;
+}
+
+}  // namespace detail
+
+Reference::Reference(lua_State *L, int index) {
+  index = lua_absindex(L, index);
+  detail::StateData *data = detail::state_data(L);
+  if (lua_isnoneornil(L, index)) {
+    ref_ = LUA_REFNIL;
+  } else {
+    detail::ensure_stack(L, 1);
+    lua_pushvalue(L, index);
+    detail::protect(L, 1, 0, [this](lua_State *L) {
+      ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+      return 0;
+    });
+  }
+  data_ = data;
+  ++data_->handles;
+}
+
+Reference::Reference(const Reference &other) {
+  if (other.data_ == nullptr) return;
+  if (other.data_->alive) {
+    lua_State *L = other.data_->main;
+    detail::ensure_stack(L, 1);
+    other.push(L);
+    if (lua_isnil(L, -1)) {
+      lua_pop(L, 1);
+      ref_ = LUA_REFNIL;
+    } else {
+      detail::protect(L, 1, 0, [this](lua_State *L) {
+        ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+        return 0;
+      });
+    }
+  }
+  data_ = other.data_;
+  ++data_->handles;
+}
+
+Reference::Reference(Reference &&other) noexcept : data_(other.data_), ref_(other.ref_) {
+  other.data_ = nullptr;
+  other.ref_ = LUA_NOREF;
+}
+
+Reference &Reference::operator=(const Reference &other) {
+  if (this != &other) *this = Reference(other);
+  return *this;
+}
+
+Reference &Reference::operator=(Reference &&other) noexcept {
+  if (this != &other) {
+    reset();
+    data_ = other.data_;
+    ref_ = other.ref_;
+    other.data_ = nullptr;
+    other.ref_ = LUA_NOREF;
+  }
+  return *this;
+}
+
+Reference::~Reference() { reset(); }
+
+void Reference::reset() noexcept {
+  if (data_ == nullptr) return;
+  if (data_->alive && ref_ > 0) luaL_unref(data_->main, LUA_REGISTRYINDEX, ref_);
+  detail::release_state_data(data_);
+  data_ = nullptr;
+  ref_ = LUA_NOREF;
+}
+
+lua_State *Reference::lua_state() const {
+  if (data_ == nullptr || !data_->alive) detail::throw_state_closed();
+  return data_->main;
+}
+
+}  // namespace luaembed
