@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# SIGINT (Ctrl-C) while a script runs stops it with "interrupted!" and a traceback, status 1,
+# as lua5.4 does; the process does not die of the signal.
+source "$(dirname "$0")/lib.sh" "$@"
+
+cat >busy.lua <<'LUA'
+io.write("ready\n") io.flush()
+while true do end
+LUA
+
+# interrupt <label> <interpreter> [args...]: starts it, waits until the script runs, sends
+# SIGINT, and records the results like `run`.
+interrupt() {
+  local label=$1 interpreter=$2 pid deadline=$((SECONDS + 10))
+  shift 2
+  (exec -a "$PROGNAME" "$interpreter" "$@") </dev/null >"$WORK/$label.out" 2>"$WORK/$label.err" &
+  pid=$!
+  until grep -q ready "$WORK/$label.out" 2>/dev/null; do
+    if ((SECONDS >= deadline)); then
+      kill -KILL "$pid"
+      fail "$label never started the script"
+      break
+    fi
+    sleep 0.02
+  done
+  kill -INT "$pid"
+  wait "$pid"
+  echo $? >"$WORK/$label.status"
+}
+
+# same, for a run that must be interrupted.
+same_interrupted() {
+  local description=$1
+  shift
+  interrupt luaembed "$LUAEMBED" "$@"
+  interrupt reference "$REFERENCE" "$@"
+  compare_runs "$description"
+}
+
+same_interrupted "Ctrl-C stops a script" busy.lua
+expect_status 1
+expect_err_line 1 "lua-under-test: interrupted!"
+expect_err_line 2 "stack traceback:"
+same_interrupted "Ctrl-C stops an -e chunk" -e 'dofile("busy.lua")'
+expect_status 1
+same_interrupted "the script can catch it" -e 'print(pcall(dofile, "busy.lua")) print("went on")'
+expect_status 0
+expect_out $'ready\nfalse\tinterrupted!\nwent on'
+
+finish

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Lua is linked into the interpreter, not loaded: no liblua among its shared libraries. The
+# Lua C API is in its dynamic symbol table for native modules to bind to, and nothing else of
+# its own is: only the API and the C runtime's copy-relocated data (versioned, like
+# stdout@GLIBC_2.2.5).
+source "$(dirname "$0")/lib.sh" "$@"
+
+libraries=$(ldd "$LUAEMBED") || fail "ldd failed on $LUAEMBED"
+# ldd must have listed something real, or "no liblua" would prove nothing.
+if grep -q 'libc\.so\.6' <<<"$libraries"; then
+  pass "ldd lists the shared libraries"
+else
+  fail "ldd lists no libc: $libraries"
+fi
+if grep -qi 'liblua' <<<"$libraries"; then
+  fail "a shared Lua library is linked: $(grep -i liblua <<<"$libraries")"
+else
+  pass "no liblua among the shared libraries"
+fi
+
+nm -D --defined-only --format=posix "$LUAEMBED" | awk '{ print $1 }' | grep -v '@' | sort >exported
+grep -oE '^  [A-Za-z_][A-Za-z0-9_]*;' "$API_LIST" | tr -d ' ;' | sort >api
+for symbol in lua_pushstring lua_pcallk luaL_checklstring luaL_newmetatable luaopen_base; do
+  if grep -qx "$symbol" exported; then pass "exports $symbol"; else fail "does not export $symbol"; fi
+done
+if diff api exported; then
+  pass "exports exactly the $(wc -l <api) functions of the Lua C API (< missing, > extra)"
+else
+  fail "the exports differ from the Lua C API"
+fi
+
+finish
