@@ -178,7 +178,11 @@ template <>
 struct Converter<std::string> {
   static constexpr bool push_may_raise = true;
   static void push(lua_State *L, const std::string &value) { lua_pushlstring(L, value.data(), value.size()); }
-  static std::string get(lua_State *L, int index) { return std::string(Converter<std::string_view>::get(L, index)); }
+  static std::string get(lua_State *L, int index) {
+    if (lua_type(L, index) != LUA_TSTRING && lua_type(L, index) != LUA_TNUMBER)
+      detail::throw_type_mismatch(L, index, "string", "std::string");
+    return std::string(Converter<std::string_view>::get(L, index));
+  }
   static bool is(lua_State *L, int index) { return lua_type(L, index) == LUA_TSTRING; }
 };
 

@@ -54,12 +54,8 @@ public:
   void set_metatable(const std::optional<Table> &metatable) const;
 
   // Every key/value pair, in lua_next order.
-  struct Pairs {
-    const Table &table;
-    PairIterator begin() const;
-    PairIterator end() const;
-  };
-  Pairs pairs() const { return Pairs{*this}; }
+  struct Pairs;
+  Pairs pairs() const;
   // The sequence 1..raw_length(), converted to T.
   template <class T = Value> ArrayRange<T> array() const { return ArrayRange<T>(*this); }
 
@@ -84,6 +80,14 @@ private:
   value_type pair_;
   bool done_ = true;
 };
+
+struct Table::Pairs {
+  Table table;  // a copy: `for (auto pair : make_table().pairs())` must not dangle
+  PairIterator begin() const;
+  PairIterator end() const;
+};
+
+inline Table::Pairs Table::pairs() const { return Pairs{*this}; }
 
 template <class T>
 class Table::ArrayRange {

@@ -40,6 +40,7 @@ int to_string(lua_State *L) {
 // The text of an error object, as lua.c shows it: strings and numbers as they are, other
 // values through __tostring, else "(error object is a table value)".
 std::string message_of(lua_State *L, int index) {
+  index = lua_absindex(L, index);
   if (const CallbackFailure *failure = to_callback_failure(L, index)) return failure->message;
   if (lua_type(L, index) == LUA_TSTRING) return lua_tostring(L, index);
   if (lua_type(L, index) == LUA_TNUMBER || luaL_getmetafield(L, index, "__tostring") != LUA_TNIL) {
