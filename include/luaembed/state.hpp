@@ -57,6 +57,9 @@ struct StateOptions {
 };
 
 class GlobalProxy;
+class Scope;
+class Thread;
+template <class T> class Class;
 
 class StateView {
 public:
@@ -88,6 +91,12 @@ public:
   Table create_table(int array_size = 0, int hash_size = 0) const;
   // Any callable as a Lua function.
   template <class F> Function function(F &&callable) const;
+  // Registers the C++ class T under name (class.hpp).
+  template <class T> Class<T> new_class(std::string name) const;
+  // Runs body(Scope&); what the scope lends to Lua dies with it (scope.hpp).
+  template <class F> decltype(auto) scope(F &&body) const;
+  // A coroutine running function (thread.hpp).
+  Thread create_thread(const Function &function) const;
   // Raises a Lua error from inside a callback, unwinding C++ frames first: throws.
   [[noreturn]] void raise(std::string message) const { luaembed::raise(std::move(message)); }
 

@@ -72,6 +72,10 @@ public:
   template <class T> T get() const;
   // luaL_tolstring's text of the value, __tostring included.
   std::string to_string() const;
+  // The n-th user value of a userdata (Lua 5.4 gives each luaembed object one): any Lua
+  // value the application wants to keep with the object.
+  Value user_value(int n = 1) const;
+  void set_user_value(const Value &value, int n = 1) const;
 };
 
 template <class T>

@@ -82,14 +82,7 @@ CapturedError capture_error(lua_State *L, int status) {
   return captured;
 }
 
-}  // namespace
-
-void push_message_handler(lua_State *L) { lua_pushcfunction(L, record_traceback); }
-
-ErrorInfo take_lua_error(lua_State *L, int status) { return capture_error(L, status).info; }
-
-void throw_lua_error(lua_State *L, int status) {
-  CapturedError captured = capture_error(L, status);
+[[noreturn]] void throw_captured(CapturedError captured) {
   ErrorInfo &info = captured.info;
   switch (info.kind) {
     case ErrorKind::Syntax: throw SyntaxError(std::move(info.message), info.incomplete);
@@ -98,6 +91,20 @@ void throw_lua_error(lua_State *L, int status) {
     case ErrorKind::Callback: throw CallbackError(std::move(info.message), std::move(info.traceback), captured.cause);
     default: throw RuntimeError(std::move(info.message), std::move(info.traceback));
   }
+}
+
+}  // namespace
+
+void push_message_handler(lua_State *L) { lua_pushcfunction(L, record_traceback); }
+
+ErrorInfo take_lua_error(lua_State *L, int status) { return capture_error(L, status).info; }
+
+void throw_lua_error(lua_State *L, int status) { throw_captured(capture_error(L, status)); }
+
+void throw_lua_error_with_traceback(lua_State *L, int status, std::string traceback) {
+  CapturedError captured = capture_error(L, status);
+  captured.info.traceback = std::move(traceback);
+  throw_captured(std::move(captured));
 }
 
 bool is_lua_unwind() noexcept {

@@ -33,6 +33,29 @@ std::string Value::to_string() const {
   return text;
 }
 
+Value Value::user_value(int n) const {
+  lua_State *L = lua_state();
+  int base = lua_gettop(L);
+  detail::ensure_stack(L, 2);
+  push(L);
+  if (lua_type(L, -1) != LUA_TUSERDATA) detail::throw_type_mismatch(L, -1, "userdata", "a user value");
+  lua_getiuservalue(L, -1, n);
+  detail::StackGuard pop(L, base);
+  return Value(L, -1);
+}
+
+void Value::set_user_value(const Value &value, int n) const {
+  lua_State *L = lua_state();
+  int base = lua_gettop(L);
+  detail::ensure_stack(L, 2);
+  push(L);
+  if (lua_type(L, -1) != LUA_TUSERDATA) detail::throw_type_mismatch(L, -1, "userdata", "a user value");
+  value.push(L);
+  bool stored = lua_setiuservalue(L, -2, n) != 0;
+  lua_settop(L, base);
+  if (!stored) throw ConversionError("the userdata has no user value " + std::to_string(n), "no such user value");
+}
+
 namespace {
 int checked(lua_State *L, int index, int type, const char *expected, std::string_view cpp_type) {
   if (lua_type(L, index) != type) detail::throw_type_mismatch(L, index, expected, cpp_type);

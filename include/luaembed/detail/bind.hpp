@@ -21,6 +21,8 @@
 namespace luaembed {
 class StateView;
 class Variadic;
+template <class... Values> struct Yield;
+template <class Continuation, class... Values> struct YieldThen;
 }  // namespace luaembed
 
 namespace luaembed::detail {
@@ -65,11 +67,16 @@ concept Bindable = std::is_function_v<std::remove_pointer_t<F>> || std::is_membe
 // ---- arguments --------------------------------------------------------------------------
 template <class P> using bare = std::remove_cvref_t<P>;
 
-// How a parameter is stored during the call: by value, or as a pointer for references to
-// types that convert only by pointer (userdata).
+// A reference to an object Lua holds in a userdata (a registered class): passed by pointer
+// into the userdata, never copied.
 template <class P>
-using stored_argument =
-    std::conditional_t<!Gettable<bare<P>> && std::is_reference_v<P>, bare<P> *, bare<P>>;
+concept ObjectReference = std::is_lvalue_reference_v<P> && requires { Converter<bare<P>>::is_userdata; };
+
+// How a parameter is stored during the call: by value, or as a pointer for references to
+// objects and to types that convert only by pointer.
+template <class P>
+using stored_argument = std::conditional_t<ObjectReference<P> || (!Gettable<bare<P>> && std::is_reference_v<P>),
+                                           std::remove_reference_t<P> *, bare<P>>;
 
 template <class P>
 stored_argument<P> read_argument(lua_State *L, int &position, int &current) {
@@ -77,9 +84,12 @@ stored_argument<P> read_argument(lua_State *L, int &position, int &current) {
     return bare<P>(L);  // the state itself: takes no Lua argument
   } else if constexpr (std::is_same_v<bare<P>, Variadic>) {
     return bare<P>(L, position);  // every remaining argument
+  } else if constexpr (ObjectReference<P>) {
+    current = position++;
+    return Converter<bare<P>>::template reference<std::is_const_v<std::remove_reference_t<P>>>(L, current);
   } else {
     current = position++;
-    return luaembed::get<stored_argument<P>>(L, current);
+    return luaembed::get<std::remove_const_t<stored_argument<P>>>(L, current);
   }
 }
 
@@ -90,14 +100,61 @@ decltype(auto) pass_argument(stored_argument<P> &stored) {
   else return std::move(stored);
 }
 
-// Converts the arguments, calls, pushes the results; returns how many. current names the
-// argument being converted while that happens, and is 0 while the callable runs.
+// What a callable returns besides plain values: a request to yield.
+template <class R> struct yield_request : std::false_type {};
+template <class... V> struct yield_request<Yield<V...>> : std::true_type {
+  using values = std::tuple<V...>;
+};
+template <class C, class... V> struct yield_request<YieldThen<C, V...>> : std::true_type {
+  using values = std::tuple<V...>;
+  using continuation = C;
+};
+
+// Codes run_callable returns besides a result count: yields, and pending errors (< 0).
+inline constexpr int yield_code = 1 << 24;
+inline constexpr int yield_then_code = 1 << 25;
+
+template <class C>
+void push_callable_object(lua_State *L, C &&callable);
+
+// Pushes results; protected when pushing can raise and a longjmp would skip `result`.
+template <class Values>
+int push_results(lua_State *L, Values &values) {
+  if (!lua_checkstack(L, value_count<Values>() + 1)) throw_stack_overflow();
+  if constexpr (lua_errors_unwind || !values_push_may_raise<Values>()) {
+    return push_values(L, values);
+  } else {
+    protect(L, 0, value_count<Values>(), [&values](lua_State *L) { return push_values(L, values); });
+    return value_count<Values>();
+  }
+}
+
+template <class Result>
+int push_result_or_yield(lua_State *L, Result &result) {
+  if constexpr (!yield_request<Result>::value) {
+    return push_results(L, result);
+  } else if constexpr (!requires { typename yield_request<Result>::continuation; }) {
+    return yield_code + push_results(L, result.values);
+  } else {
+    // The continuation waits on the stack, below the yielded values, for the resume.
+    if (!lua_checkstack(L, 1)) throw_stack_overflow();
+    protect(L, 0, 1, [&result](lua_State *L) {
+      push_callable_object(L, std::move(result.continuation));
+      return 1;
+    });
+    return yield_then_code + push_results(L, result.values);
+  }
+}
+
+// Converts the arguments (from stack position first on), calls, pushes the results; returns
+// how many, or a yield code. current names the argument being converted while that happens,
+// and is 0 while the callable runs.
 template <class F>
-int call_with_arguments(lua_State *L, F &callable, int &current) {
+int call_with_arguments(lua_State *L, F &callable, int &current, int first) {
   using Parameters = typename callable_traits<F>::parameters;
   using Result = typename callable_traits<F>::result;
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    int position = 1;
+    int position = first;
     std::tuple<stored_argument<std::tuple_element_t<I, Parameters>>...> arguments{
         read_argument<std::tuple_element_t<I, Parameters>>(L, position, current)...};
     current = 0;
@@ -106,13 +163,7 @@ int call_with_arguments(lua_State *L, F &callable, int &current) {
       return 0;
     } else {
       Result result = std::invoke(callable, pass_argument<std::tuple_element_t<I, Parameters>>(std::get<I>(arguments))...);
-      if (!lua_checkstack(L, value_count<Result>())) throw_stack_overflow();
-      if constexpr (lua_errors_unwind || !values_push_may_raise<Result>()) {
-        return push_values(L, result);
-      } else {
-        protect(L, 0, value_count<Result>(), [&result](lua_State *L) { return push_values(L, result); });
-        return value_count<Result>();
-      }
+      return push_result_or_yield(L, result);
     }
   }(std::make_index_sequence<std::tuple_size_v<Parameters>>{});
 }
@@ -134,25 +185,52 @@ F &callable_of(lua_State *L) {
 }
 
 template <class F>
-int run_callable(lua_State *L) {
+int run_callable(lua_State *L, F &callable, int first) {
   int current = 0;
 #if defined(__cpp_exceptions)
   try {
-    return call_with_arguments(L, callable_of<F>(L), current);
+    return call_with_arguments(L, callable, current, first);
   } catch (...) {
     if (is_lua_unwind()) throw;
-    return push_pending_error(L, current);
+    return push_pending_error(L, current > 0 ? current - first + 1 : 0);
   }
 #else
-  return call_with_arguments(L, callable_of<F>(L), current);
+  return call_with_arguments(L, callable, current, first);
 #endif
+}
+
+template <class F> int finish_call(lua_State *L, int results);
+
+// Resumes a callback that yielded with yield_then: its continuation is at stack index
+// context, the resume arguments above it.
+template <class C>
+int continue_callable(lua_State *L, int, lua_KContext context) {
+  int results = run_callable(L, *static_cast<C *>(lua_touserdata(L, static_cast<int>(context))),
+                             static_cast<int>(context) + 1);
+  return finish_call<C>(L, results);
+}
+
+// Returns the results, or raises the pending error, or yields: in a frame where no C++
+// object of the call is alive any more (lua_error and lua_yield longjmp when Lua is C).
+template <class F>
+int finish_call(lua_State *L, int results) {
+  using Result = typename callable_traits<F>::result;
+  if (results < 0) raise_pending_error(L, results);
+  if constexpr (yield_request<Result>::value) {
+    if constexpr (requires { typename yield_request<Result>::continuation; }) {
+      int count = results - yield_then_code;
+      lua_KContext continuation = lua_gettop(L) - count;
+      return lua_yieldk(L, count, continuation, &continue_callable<typename yield_request<Result>::continuation>);
+    } else {
+      return lua_yield(L, results - yield_code);
+    }
+  }
+  return results;
 }
 
 template <class F>
 int trampoline(lua_State *L) {
-  int results = run_callable<F>(L);
-  if (results < 0) raise_pending_error(L, results);  // no C++ object of the call is alive here
-  return results;
+  return finish_call<F>(L, run_callable(L, callable_of<F>(L), 1));
 }
 
 template <class F>
@@ -164,21 +242,28 @@ int destroy_callable(lua_State *L) {
 // Pushes the shared metatable whose __gc destroys callables of type F. May raise.
 void push_callable_metatable(lua_State *L, const void *key, lua_CFunction destroy);
 
+// Pushes a userdata holding callable (destroyed by __gc). May raise: call it protected.
+template <class C>
+void push_callable_object(lua_State *L, C &&callable) {
+  using Stored = std::decay_t<C>;
+  static_assert(alignof(Stored) <= alignof(void *) || alignof(Stored) <= alignof(lua_Number),
+                "luaembed: the callable is over-aligned for Lua userdata");
+  void *memory = lua_newuserdatauv(L, sizeof(Stored), 0);
+  new (memory) Stored(std::forward<C>(callable));
+  if constexpr (!std::is_trivially_destructible_v<Stored>) {
+    push_callable_metatable(L, reinterpret_cast<const void *>(&destroy_callable<Stored>), &destroy_callable<Stored>);
+    lua_setmetatable(L, -2);
+  }
+}
+
 // Pushes callable as a Lua function. May raise (it allocates): call it protected.
 template <class F>
 void push_callable(lua_State *L, F &&callable) {
   using Stored = std::decay_t<F>;
-  static_assert(alignof(Stored) <= alignof(void *) || alignof(Stored) <= alignof(lua_Number),
-                "luaembed: the callable is over-aligned for Lua userdata");
   if constexpr (std::is_empty_v<Stored> && std::is_default_constructible_v<Stored>) {
     lua_pushcfunction(L, &trampoline<Stored>);
   } else {
-    void *memory = lua_newuserdatauv(L, sizeof(Stored), 0);
-    new (memory) Stored(std::forward<F>(callable));
-    if constexpr (!std::is_trivially_destructible_v<Stored>) {
-      push_callable_metatable(L, reinterpret_cast<const void *>(&destroy_callable<Stored>), &destroy_callable<Stored>);
-      lua_setmetatable(L, -2);
-    }
+    push_callable_object(L, std::forward<F>(callable));
     lua_pushcclosure(L, &trampoline<Stored>, 1);
   }
 }

@@ -8,6 +8,7 @@
 #include <luaembed/result.hpp>
 
 #include <exception>
+#include <string>
 
 namespace luaembed::detail {
 
@@ -22,6 +23,8 @@ inline constexpr bool lua_errors_unwind = false;
 void push_message_handler(lua_State *L);
 // After lua_pcall failed with that handler: pops the error object and throws its exception.
 [[noreturn]] void throw_lua_error(lua_State *L, int status);
+// The same with a traceback taken elsewhere (a coroutine's own).
+[[noreturn]] void throw_lua_error_with_traceback(lua_State *L, int status, std::string traceback);
 // The same, as a value, for the non-throwing API.
 ErrorInfo take_lua_error(lua_State *L, int status);
 // The exception currently being handled is Lua's own unwinding (Lua compiled as C++).

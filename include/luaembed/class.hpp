@@ -1,0 +1,195 @@
+// C++ classes in Lua.
+//
+//   lua.new_class<Vec2>("Vec2")
+//       .constructor<>()
+//       .constructor<double, double>()
+//       .property("x", &Vec2::x)
+//       .method("length", &Vec2::length)
+//       .meta(luaembed::Meta::Add, [](const Vec2 &a, const Vec2 &b) { return a + b; });
+//
+// Objects live in userdata: by value (a copy or one constructed in place), by std::shared_ptr,
+// by std::unique_ptr (moved into Lua), or borrowed for a Scope. Methods see `self` by pointer
+// comparison on the hot path; derived objects pass where a base is expected.
+#pragma once
+
+#include <luaembed/detail/userdata.hpp>
+#include <luaembed/function.hpp>
+#include <luaembed/state.hpp>
+
+#include <string>
+#include <tuple>
+
+namespace luaembed {
+
+// The metamethods a class can define. Index and NewIndex are fallbacks: they run for names
+// that are neither methods nor properties.
+enum class Meta {
+  Add, Sub, Mul, Div, Mod, Pow, Unm, IDiv,
+  BAnd, BOr, BXor, Shl, Shr, BNot,
+  Concat, Len, Eq, Lt, Le, Call, ToString, Close, Pairs,
+  Index, NewIndex,
+};
+
+// Picks one overload of an overloaded function: select<int(int) const>(&Counter::add).
+template <class Signature, class C>
+constexpr auto select(Signature C::*member) { return member; }
+template <class Signature>
+constexpr Signature *select(Signature *function) { return function; }
+
+namespace detail {
+
+// A value constructed in place inside a new userdata.
+template <class T, class... Arguments>
+struct ConstructInPlace {
+  std::tuple<Arguments...> arguments;
+};
+
+// Registration, out of line: each takes the value on top of the stack (a function) and files
+// it in the class's tables. All run inside protected operations.
+void create_class(lua_State *L, const ClassInfo &info, const std::string &name);
+void add_to_class(lua_State *L, const ClassInfo &info, const void *table_key, const char *name);
+void add_constructor(lua_State *L, const ClassInfo &info, int arity, bool (*matches)(lua_State *));
+void add_metamethod(lua_State *L, const ClassInfo &info, Meta event);
+void inherit(lua_State *L, const ClassInfo &derived, const ClassInfo &base);
+extern const char methods_table;
+extern const char getters_table;
+extern const char setters_table;
+
+template <class... Arguments>
+bool arguments_match(lua_State *L) {
+  int index = 0;
+  return (Converter<std::remove_cvref_t<Arguments>>::is(L, ++index) && ...);
+}
+
+}  // namespace detail
+
+template <class T, class... Arguments>
+struct Converter<detail::ConstructInPlace<T, Arguments...>> {
+  static constexpr bool push_may_raise = true;
+  static void push(lua_State *L, const detail::ConstructInPlace<T, Arguments...> &value) {
+    auto &arguments = const_cast<std::tuple<Arguments...> &>(value.arguments);
+    std::apply([L](Arguments &...each) { detail::push_object<T>(L, std::move(each)...); }, arguments);
+  }
+};
+
+template <class T>
+class Class {
+public:
+  Class(StateView state, std::string name) : state_(state) {
+    register_step([&](lua_State *L) { detail::create_class(L, info(), name); });
+  }
+
+  // Lua: Name.new(arguments); overloads are chosen by number and types of the arguments.
+  template <class... Arguments>
+  Class &constructor() {
+    auto make = [](Arguments... arguments) {
+      return detail::ConstructInPlace<T, Arguments...>{std::tuple<Arguments...>(std::move(arguments)...)};
+    };
+    return add_function(make, [](lua_State *L) {
+      detail::add_constructor(L, info(), sizeof...(Arguments), &detail::arguments_match<Arguments...>);
+    });
+  }
+
+  // Lua: object:name(...). A member function pointer, or any callable whose first parameter
+  // is T& or const T&.
+  template <class F>
+  Class &method(const char *name, F &&function) {
+    return add_function(std::forward<F>(function), [name](lua_State *L) {
+      detail::add_to_class(L, info(), &detail::methods_table, name);
+    });
+  }
+
+  // Lua: Name.name(...), no object.
+  template <class F>
+  Class &static_function(const char *name, F &&function) { return method(name, std::forward<F>(function)); }
+
+  // A data member, read and written as object.name.
+  template <class M>
+    requires std::is_member_object_pointer_v<M T::*>
+  Class &property(const char *name, M T::*member) {
+    readonly_property(name, member);
+    return add_function([member](T &self, M value) { self.*member = std::move(value); }, [name](lua_State *L) {
+      detail::add_to_class(L, info(), &detail::setters_table, name);
+    });
+  }
+
+  template <class M>
+    requires std::is_member_object_pointer_v<M T::*>
+  Class &readonly_property(const char *name, M T::*member) {
+    return getter(name, [member](const T &self) { return self.*member; });
+  }
+
+  // A property read through getter (a const member function or a callable taking const T&);
+  // read-only unless a setter is given.
+  template <class Getter>
+    requires(!std::is_member_object_pointer_v<Getter>)
+  Class &property(const char *name, Getter getter_function) {
+    return getter(name, std::move(getter_function));
+  }
+
+  template <class Getter, class Setter>
+  Class &property(const char *name, Getter getter_function, Setter setter_function) {
+    getter(name, std::move(getter_function));
+    return add_function(std::move(setter_function), [name](lua_State *L) {
+      detail::add_to_class(L, info(), &detail::setters_table, name);
+    });
+  }
+
+  template <class F>
+  Class &meta(Meta event, F &&function) {
+    return add_function(std::forward<F>(function), [event](lua_State *L) { detail::add_metamethod(L, info(), event); });
+  }
+
+  // T derives from Base (registered before in this state): Base's methods, properties and
+  // metamethods apply to T, and a T passes wherever a Base is expected.
+  template <class Base>
+  Class &base() {
+    static_assert(std::is_base_of_v<Base, T>, "luaembed: base<B>() needs a base class of T");
+    detail::ClassInfo &derived = info();
+    const detail::ClassInfo *base_info = &detail::class_info<Base>();
+    bool known = false;
+    for (const detail::BaseLink &link : derived.bases) known = known || link.base == base_info;
+    if (!known)
+      derived.bases.push_back({base_info, [](void *object) -> void * {
+                                 return static_cast<Base *>(static_cast<T *>(object));
+                               }});
+    register_step([base_info](lua_State *L) { detail::inherit(L, info(), *base_info); });
+    return *this;
+  }
+
+private:
+  static detail::ClassInfo &info() { return detail::class_info<T>(); }
+
+  template <class Step>
+  void register_step(Step &&step) {
+    detail::protect(state_.lua_state(), 0, 0, [&](lua_State *L) {
+      step(L);
+      return 0;
+    });
+  }
+
+  template <class F, class File>
+  Class &add_function(F &&function, File &&file) {
+    register_step([&](lua_State *L) {
+      detail::push_callable(L, std::forward<F>(function));
+      file(L);
+    });
+    return *this;
+  }
+
+  template <class Getter>
+  Class &getter(const char *name, Getter &&function) {
+    return add_function(std::forward<Getter>(function), [name](lua_State *L) {
+      detail::add_to_class(L, info(), &detail::getters_table, name);
+    });
+  }
+
+  StateView state_;
+};
+
+template <class T>
+Class<T> StateView::new_class(std::string name) const {
+  return Class<T>(*this, std::move(name));
+}
+
+}  // namespace luaembed

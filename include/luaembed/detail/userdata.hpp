@@ -1,0 +1,228 @@
+// C++ objects inside Lua userdata.
+//
+// Every luaembed userdata starts with a UserdataHeader: the dynamic class of the object, a
+// pointer to it, how it is held (by value inside the block, by shared_ptr, by unique_ptr, or
+// borrowed for a scope) and whether it was destroyed. The metatable of each registered class
+// carries a marker, so a header is only ever read from luaembed's own userdata.
+//
+// Classes are identified by the address of a per-type ClassInfo, so the hot path compares
+// pointers, never strings. Base classes are links with a pointer adjustment each, which makes
+// multiple inheritance come out right.
+#pragma once
+
+#include <luaembed/convert.hpp>
+#include <luaembed/detail/protect.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <new>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace luaembed::detail {
+
+struct ClassInfo;
+
+struct BaseLink {
+  const ClassInfo *base;
+  void *(*upcast)(void *);  // derived pointer to base pointer, adjusted
+};
+
+struct ClassInfo {
+  std::string name;  // as registered; the C++ name until then
+  std::vector<BaseLink> bases;
+};
+
+template <class T>
+ClassInfo &class_info() {
+  static ClassInfo info{std::string(type_name<T>()), {}};
+  return info;
+}
+
+enum class Holding : unsigned char { Value, Shared, Unique, Borrowed };
+
+struct UserdataHeader {
+  const ClassInfo *type;
+  void *object;
+  void (*destroy)(UserdataHeader *);                 // destroys what the block holds
+  std::shared_ptr<void> (*share)(UserdataHeader *);  // the owner, when held by shared_ptr
+  void *storage;
+  Holding holding;
+  bool destroyed;  // collected, closed, or out of its scope: never touch object again
+  bool is_const;   // borrowed as const: only const methods
+};
+
+// The object adjusted to the class `to`, or null when `from` does not derive from it.
+void *cast_object(const ClassInfo *from, void *object, const ClassInfo *to) noexcept;
+// The header of the luaembed userdata at index, or null for any other value.
+UserdataHeader *userdata_header(lua_State *L, int index) noexcept;
+// Pushes the metatable registered for info in this state; throws when there is none.
+void push_class_metatable(lua_State *L, const ClassInfo &info);
+// Creates a userdata block of size bytes whose header is marked destroyed until the object
+// is in place, with its class metatable. Runs protected.
+UserdataHeader *new_userdata(lua_State *L, const ClassInfo &info, std::size_t size, int user_values);
+[[noreturn]] void throw_not_an_object(lua_State *L, int index, const ClassInfo &expected);
+[[noreturn]] void throw_destroyed();
+[[noreturn]] void throw_const_object(const ClassInfo &info);
+[[noreturn]] void throw_not_shared(const ClassInfo &info);
+
+// The T inside the value at index: null for nil when nil_allowed; throws for anything else
+// that is not a live T (or a class derived from T).
+template <class T>
+T *object_pointer(lua_State *L, int index, bool nil_allowed, bool needs_mutable) {
+  UserdataHeader *header = userdata_header(L, index);
+  if (header == nullptr) {
+    if (nil_allowed && lua_isnoneornil(L, index)) return nullptr;
+    throw_not_an_object(L, index, class_info<T>());
+  }
+  if (header->destroyed) throw_destroyed();
+  if (needs_mutable && header->is_const) throw_const_object(*header->type);
+  const ClassInfo *wanted = &class_info<T>();
+  void *object = header->type == wanted ? header->object : cast_object(header->type, header->object, wanted);
+  if (object == nullptr) throw_not_an_object(L, index, *wanted);
+  return static_cast<T *>(object);
+}
+
+template <class Stored>
+void destroy_stored(UserdataHeader *header) {
+  static_cast<Stored *>(header->storage)->~Stored();
+}
+
+template <class T>
+std::shared_ptr<void> share_stored(UserdataHeader *header) {
+  return *static_cast<std::shared_ptr<T> *>(header->storage);
+}
+
+// Pushes a new userdata holding Stored (constructed from arguments) as an object of class T.
+// T* comes from the stored value through object_of.
+template <class T, class Stored, class ObjectOf, class... Arguments>
+void push_held(lua_State *L, Holding holding, ObjectOf object_of, Arguments &&...arguments) {
+  std::size_t size = sizeof(UserdataHeader) + sizeof(Stored) + alignof(Stored);
+  UserdataHeader *header = new_userdata(L, class_info<T>(), size, 1);
+  void *space = header + 1;
+  std::size_t room = sizeof(Stored) + alignof(Stored);
+  void *storage = std::align(alignof(Stored), sizeof(Stored), space, room);
+  // Lua code cannot reach the new userdata yet; if construction throws, the caller's
+  // exception handling pops it and __gc finds it marked destroyed.
+  Stored *stored = new (storage) Stored(std::forward<Arguments>(arguments)...);
+  header->storage = stored;
+  header->object = const_cast<std::remove_const_t<T> *>(object_of(*stored));
+  header->holding = holding;
+  header->destroy = &destroy_stored<Stored>;
+  if constexpr (std::is_same_v<Stored, std::shared_ptr<T>>) header->share = &share_stored<T>;
+  header->destroyed = header->object == nullptr;
+}
+
+template <class T, class... Arguments>
+void push_object(lua_State *L, Arguments &&...arguments) {
+  push_held<T, T>(L, Holding::Value, [](T &object) { return &object; }, std::forward<Arguments>(arguments)...);
+}
+
+// A borrowed object: Lua gets a reference that dies with its scope.
+UserdataHeader *push_borrowed(lua_State *L, const ClassInfo &info, void *object, bool is_const);
+
+template <class T> struct is_shared_ptr : std::false_type {};
+template <class T> struct is_shared_ptr<std::shared_ptr<T>> : std::true_type {};
+template <class T> struct is_unique_ptr : std::false_type {};
+template <class T, class D> struct is_unique_ptr<std::unique_ptr<T, D>> : std::true_type {};
+template <class T> struct is_tuple_like : std::false_type {};
+template <class... T> struct is_tuple_like<std::tuple<T...>> : std::true_type {};
+template <class A, class B> struct is_tuple_like<std::pair<A, B>> : std::true_type {};
+
+}  // namespace luaembed::detail
+
+namespace luaembed {
+
+class StateView;
+class Variadic;
+
+// A class type converts as userdata unless something else claims it: a callable binds as a
+// function, tuples are several values, and explicit Converter specializations win.
+template <class T>
+concept UserdataClass = std::is_class_v<T> && !requires { &T::operator(); } && !detail::is_tuple_like<T>::value &&
+                        !detail::is_shared_ptr<T>::value && !detail::is_unique_ptr<T>::value &&
+                        !std::is_same_v<T, StateView> && !std::is_same_v<T, Variadic>;
+
+template <class T>
+  requires UserdataClass<T>
+struct Converter<T> {
+  static constexpr bool is_userdata = true;
+  static constexpr bool push_may_raise = true;
+  static void push(lua_State *L, const T &value) { detail::push_object<T>(L, value); }
+  static T get(lua_State *L, int index) { return *detail::object_pointer<T>(L, index, false, false); }
+  // The object itself, for T& and const T& parameters.
+  template <bool is_const>
+  static std::conditional_t<is_const, const T, T> *reference(lua_State *L, int index) {
+    return detail::object_pointer<T>(L, index, false, !is_const);
+  }
+  static bool is(lua_State *L, int index) {
+    detail::UserdataHeader *header = detail::userdata_header(L, index);
+    return header != nullptr && !header->destroyed &&
+           detail::cast_object(header->type, header->object, &detail::class_info<T>()) != nullptr;
+  }
+};
+
+// Pointers to registered objects: nil is nullptr. Pushing a raw pointer would give Lua an
+// object it cannot keep alive: pass a copy, a smart pointer, or borrow it with a Scope.
+template <class T>
+  requires UserdataClass<std::remove_const_t<T>>
+struct Converter<T *> {
+  static constexpr bool push_may_raise = true;
+  static T *get(lua_State *L, int index) {
+    return detail::object_pointer<std::remove_const_t<T>>(L, index, true, !std::is_const_v<T>);
+  }
+  static bool is(lua_State *L, int index) {
+    return lua_isnoneornil(L, index) || Converter<std::remove_const_t<T>>::is(L, index);
+  }
+};
+
+// References to the object inside a userdata: valid while Lua keeps the userdata alive.
+template <class T>
+  requires UserdataClass<std::remove_const_t<T>>
+struct Converter<T &> {
+  static T &get(lua_State *L, int index) {
+    return *detail::object_pointer<std::remove_const_t<T>>(L, index, false, !std::is_const_v<T>);
+  }
+  static bool is(lua_State *L, int index) { return Converter<std::remove_const_t<T>>::is(L, index); }
+};
+
+template <class T>
+  requires UserdataClass<T>
+struct Converter<std::shared_ptr<T>> {
+  static constexpr bool push_may_raise = true;
+  static void push(lua_State *L, const std::shared_ptr<T> &value) {
+    if (!value) return lua_pushnil(L);
+    detail::push_held<T, std::shared_ptr<T>>(
+        L, detail::Holding::Shared, [](std::shared_ptr<T> &held) { return held.get(); }, value);
+  }
+  // The shared owner of an object Lua holds by shared_ptr (also as a base class).
+  static std::shared_ptr<T> get(lua_State *L, int index) {
+    T *object = detail::object_pointer<T>(L, index, true, false);
+    if (object == nullptr) return nullptr;
+    detail::UserdataHeader *header = detail::userdata_header(L, index);
+    if (header->holding != detail::Holding::Shared) detail::throw_not_shared(*header->type);
+    return std::shared_ptr<T>(header->share(header), object);
+  }
+  static bool is(lua_State *L, int index) {
+    detail::UserdataHeader *header = detail::userdata_header(L, index);
+    return lua_isnil(L, index) || (header != nullptr && header->holding == detail::Holding::Shared &&
+                                   Converter<T>::is(L, index));
+  }
+};
+
+// A unique_ptr pushed to Lua gives its object away: the pointer is released into the userdata.
+template <class T>
+  requires UserdataClass<T>
+struct Converter<std::unique_ptr<T>> {
+  static constexpr bool push_may_raise = true;
+  static void push(lua_State *L, const std::unique_ptr<T> &value) {
+    if (!value) return lua_pushnil(L);
+    auto &owner = const_cast<std::unique_ptr<T> &>(value);
+    detail::push_held<T, std::unique_ptr<T>>(
+        L, detail::Holding::Unique, [](std::unique_ptr<T> &held) { return held.get(); }, std::move(owner));
+  }
+};
+
+}  // namespace luaembed

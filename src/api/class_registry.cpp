@@ -1,0 +1,258 @@
+// Registered classes: the tables behind each class, and the functions that dispatch on them.
+//
+// A class has, in its metatable (stored in the registry under its ClassInfo):
+//   methods       the class table (Name.new, static functions, methods), also __index when the
+//                 class has no properties: then a method call is one table lookup
+//   getters       property -> getter;  setters  property -> setter
+//   constructors  the overloads of Name.new
+#include "class_keys.hpp"
+
+#include <luaembed/class.hpp>
+
+namespace luaembed::detail {
+
+const char class_marker = 0;
+const char methods_table = 0;
+const char getters_table = 0;
+const char setters_table = 0;
+const char constructors_table = 0;
+const char index_fallback = 0;
+const char newindex_fallback = 0;
+
+namespace {
+
+// obj.key: a method, else a property getter, else the Index fallback, else nil.
+// Upvalues: methods, getters, metatable.
+int index_dispatch(lua_State *L) {
+  lua_settop(L, 2);
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 1;
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL) {
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 1);
+    return 1;
+  }
+  if (lua_rawgetp(L, lua_upvalueindex(3), &index_fallback) != LUA_TNIL) {
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 2);
+    lua_call(L, 2, 1);
+    return 1;
+  }
+  return 1;  // nil
+}
+
+// obj.key = value: a property setter, else the NewIndex fallback, else an error that says why.
+// Upvalue: the metatable.
+int newindex_dispatch(lua_State *L) {
+  lua_settop(L, 3);
+  lua_rawgetp(L, lua_upvalueindex(1), &setters_table);
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, -2) != LUA_TNIL) {
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 3);
+    lua_call(L, 2, 0);
+    return 0;
+  }
+  if (lua_rawgetp(L, lua_upvalueindex(1), &newindex_fallback) != LUA_TNIL) {
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 3);
+    lua_call(L, 3, 0);
+    return 0;
+  }
+  lua_getfield(L, lua_upvalueindex(1), "__name");
+  const char *class_name = lua_tostring(L, -1);
+  const char *key = luaL_tolstring(L, 2, nullptr);
+  lua_rawgetp(L, lua_upvalueindex(1), &getters_table);
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, -2) != LUA_TNIL) return luaL_error(L, "property '%s' of %s is read-only", key, class_name);
+  return luaL_error(L, "%s has no property '%s'", class_name, key);
+}
+
+// Name.new(...): the first constructor whose arity and argument types match. Upvalue: the
+// metatable.
+int construct_dispatch(lua_State *L) {
+  int count = lua_gettop(L);
+  lua_rawgetp(L, lua_upvalueindex(1), &constructors_table);
+  int constructors = lua_gettop(L);
+  for (lua_Integer i = 1; i <= static_cast<lua_Integer>(lua_rawlen(L, constructors)); ++i) {
+    lua_rawgeti(L, constructors, i);
+    lua_rawgeti(L, -1, 2);
+    lua_rawgeti(L, -2, 3);
+    auto matches = reinterpret_cast<bool (*)(lua_State *)>(lua_touserdata(L, -1));
+    if (lua_tointeger(L, -2) == count && matches(L)) {
+      lua_rawgeti(L, -3, 1);
+      lua_insert(L, 1);
+      lua_settop(L, count + 1);
+      lua_call(L, count, 1);
+      return 1;
+    }
+    lua_settop(L, constructors);
+  }
+  luaL_Buffer types;
+  luaL_buffinit(L, &types);
+  for (int i = 1; i <= count; ++i) {
+    if (i > 1) luaL_addstring(&types, ", ");
+    luaL_addstring(&types, luaL_typename(L, i));
+  }
+  luaL_pushresult(&types);
+  lua_getfield(L, lua_upvalueindex(1), "__name");
+  return luaL_error(L, "no constructor of %s takes (%s)", lua_tostring(L, -1), lua_tostring(L, -2));
+}
+
+void push_metatable(lua_State *L, const ClassInfo &info) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &info) != LUA_TTABLE)
+    luaL_error(L, "luaembed: the class %s is not registered in this state", info.name.c_str());
+}
+
+// Replaces a plain methods table as __index with index_dispatch, once properties or a
+// fallback exist. Expects the metatable on top.
+void use_index_dispatch(lua_State *L) {
+  lua_rawgetp(L, -1, &methods_table);
+  lua_rawgetp(L, -2, &getters_table);
+  lua_pushvalue(L, -3);
+  lua_pushcclosure(L, index_dispatch, 3);
+  lua_setfield(L, -2, "__index");
+}
+
+bool is_empty(lua_State *L, int index) {
+  lua_pushnil(L);
+  if (lua_next(L, index) == 0) return true;
+  lua_pop(L, 2);
+  return false;
+}
+
+// Copies the entries of table `from` missing in table `to` (both absolute indices).
+void copy_missing(lua_State *L, int from, int to, bool metamethods_only) {
+  lua_pushnil(L);
+  while (lua_next(L, from) != 0) {
+    bool copy = !metamethods_only || (lua_type(L, -2) == LUA_TSTRING && lua_tostring(L, -2)[0] == '_');
+    lua_pushvalue(L, -2);
+    if (copy && lua_rawget(L, to) == LUA_TNIL) {
+      lua_pushvalue(L, -3);
+      lua_pushvalue(L, -3);
+      lua_rawset(L, to);
+    }
+    lua_pop(L, 2);
+  }
+}
+
+const char *event_name(Meta event) {
+  static const char *const names[] = {
+      "__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm", "__idiv", "__band", "__bor", "__bxor",
+      "__shl", "__shr", "__bnot", "__concat", "__len", "__eq", "__lt", "__le", "__call", "__tostring",
+      "__close", "__pairs"};
+  return names[static_cast<int>(event)];
+}
+
+}  // namespace
+
+void create_class(lua_State *L, const ClassInfo &info, const std::string &name) {
+  const_cast<ClassInfo &>(info).name = name;
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &info) == LUA_TTABLE) {  // registered before: extend it
+    lua_rawgetp(L, -1, &methods_table);
+    lua_setglobal(L, name.c_str());
+    lua_pop(L, 1);
+    return;
+  }
+  lua_pop(L, 1);
+  lua_createtable(L, 0, 12);
+  int metatable = lua_gettop(L);
+  lua_pushstring(L, name.c_str());
+  lua_setfield(L, metatable, "__name");
+  lua_pushstring(L, name.c_str());
+  lua_setfield(L, metatable, "__metatable");  // getmetatable(object) gives the name, not the table
+  lua_pushlightuserdata(L, const_cast<ClassInfo *>(&info));
+  lua_rawsetp(L, metatable, &class_marker);
+  lua_pushcfunction(L, collect_userdata);
+  lua_setfield(L, metatable, "__gc");
+  for (const char *key : {&getters_table, &setters_table, &constructors_table}) {
+    lua_newtable(L);
+    lua_rawsetp(L, metatable, key);
+  }
+  lua_newtable(L);  // the methods, which are also the class table
+  lua_pushvalue(L, metatable);
+  lua_pushcclosure(L, construct_dispatch, 1);
+  lua_setfield(L, -2, "new");
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, metatable, &methods_table);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, metatable, "__index");
+  lua_setglobal(L, name.c_str());
+  lua_pushvalue(L, metatable);
+  lua_pushcclosure(L, newindex_dispatch, 1);
+  lua_setfield(L, metatable, "__newindex");
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &info);
+}
+
+void add_to_class(lua_State *L, const ClassInfo &info, const void *table_key, const char *name) {
+  int function = lua_gettop(L);
+  push_metatable(L, info);
+  lua_rawgetp(L, -1, table_key);
+  lua_pushvalue(L, function);
+  lua_setfield(L, -2, name);
+  lua_pop(L, 1);
+  if (table_key == &getters_table) use_index_dispatch(L);
+  lua_settop(L, function - 1);
+}
+
+void add_constructor(lua_State *L, const ClassInfo &info, int arity, bool (*matches)(lua_State *)) {
+  int function = lua_gettop(L);
+  push_metatable(L, info);
+  lua_rawgetp(L, -1, &constructors_table);
+  lua_createtable(L, 3, 0);
+  lua_pushvalue(L, function);
+  lua_rawseti(L, -2, 1);
+  lua_pushinteger(L, arity);
+  lua_rawseti(L, -2, 2);
+  lua_pushlightuserdata(L, reinterpret_cast<void *>(matches));
+  lua_rawseti(L, -2, 3);
+  lua_rawseti(L, -2, static_cast<lua_Integer>(lua_rawlen(L, -2)) + 1);
+  lua_settop(L, function - 1);
+}
+
+void add_metamethod(lua_State *L, const ClassInfo &info, Meta event) {
+  int function = lua_gettop(L);
+  push_metatable(L, info);
+  lua_pushvalue(L, function);
+  if (event == Meta::Index) {
+    lua_rawsetp(L, -2, &index_fallback);
+    use_index_dispatch(L);
+  } else if (event == Meta::NewIndex) {
+    lua_rawsetp(L, -2, &newindex_fallback);
+  } else {
+    lua_setfield(L, -2, event_name(event));
+  }
+  lua_settop(L, function - 1);
+}
+
+void inherit(lua_State *L, const ClassInfo &derived, const ClassInfo &base) {
+  int top = lua_gettop(L);
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &base) != LUA_TTABLE)
+    luaL_error(L, "luaembed: register the base class %s before %s derives from it", base.name.c_str(),
+               derived.name.c_str());
+  int base_metatable = lua_gettop(L);
+  push_metatable(L, derived);
+  int derived_metatable = lua_gettop(L);
+  for (const char *key : {&methods_table, &getters_table, &setters_table}) {
+    lua_rawgetp(L, base_metatable, key);
+    lua_rawgetp(L, derived_metatable, key);
+    copy_missing(L, lua_gettop(L) - 1, lua_gettop(L), false);
+    lua_pop(L, 2);
+  }
+  copy_missing(L, base_metatable, derived_metatable, true);  // metamethods not defined yet
+  for (const char *key : {&index_fallback, &newindex_fallback}) {
+    if (lua_rawgetp(L, derived_metatable, key) == LUA_TNIL && lua_rawgetp(L, base_metatable, key) != LUA_TNIL)
+      lua_rawsetp(L, derived_metatable, key);
+    lua_settop(L, derived_metatable);
+  }
+  lua_rawgetp(L, derived_metatable, &getters_table);
+  bool has_getters = !is_empty(L, lua_gettop(L));
+  bool has_fallback = lua_rawgetp(L, derived_metatable, &index_fallback) != LUA_TNIL;
+  lua_settop(L, derived_metatable);
+  if (has_getters || has_fallback) use_index_dispatch(L);
+  lua_settop(L, top);
+}
+
+}  // namespace luaembed::detail

@@ -1,0 +1,84 @@
+// Userdata that hold C++ objects: finding them, casting them, creating and destroying them.
+#include "class_keys.hpp"
+
+#include <luaembed/detail/userdata.hpp>
+#include <luaembed/error.hpp>
+
+#include <cstring>
+
+namespace luaembed::detail {
+
+void *cast_object(const ClassInfo *from, void *object, const ClassInfo *to) noexcept {
+  if (from == to) return object;
+  for (const BaseLink &link : from->bases)
+    if (void *adjusted = cast_object(link.base, link.upcast(object), to)) return adjusted;
+  return nullptr;
+}
+
+UserdataHeader *userdata_header(lua_State *L, int index) noexcept {
+  if (lua_type(L, index) != LUA_TUSERDATA || !lua_getmetatable(L, index)) return nullptr;
+  bool ours = lua_rawgetp(L, -1, &class_marker) == LUA_TLIGHTUSERDATA;
+  lua_pop(L, 2);
+  return ours ? static_cast<UserdataHeader *>(lua_touserdata(L, index)) : nullptr;
+}
+
+void push_class_metatable(lua_State *L, const ClassInfo &info) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &info) == LUA_TTABLE) return;
+  lua_pop(L, 1);
+  throw ConversionError("the C++ class " + info.name +
+                            " is not registered in this Lua state: register it with new_class<...>() first",
+                        info.name + " is not registered");
+}
+
+UserdataHeader *new_userdata(lua_State *L, const ClassInfo &info, std::size_t size, int user_values) {
+  UserdataHeader *header = nullptr;
+  protect(L, 0, 1, [&](lua_State *L) {
+    header = static_cast<UserdataHeader *>(lua_newuserdatauv(L, size, user_values));
+    *header = UserdataHeader{&info, nullptr, nullptr, nullptr, nullptr, Holding::Value, true, false};
+    push_class_metatable(L, info);
+    lua_setmetatable(L, -2);
+    return 1;
+  });
+  return header;
+}
+
+UserdataHeader *push_borrowed(lua_State *L, const ClassInfo &info, void *object, bool is_const) {
+  UserdataHeader *header = new_userdata(L, info, sizeof(UserdataHeader), 1);
+  header->object = object;
+  header->holding = Holding::Borrowed;
+  header->is_const = is_const;
+  header->destroyed = false;
+  return header;
+}
+
+// luaL_typeerror's wording, with the class name for luaembed's own objects.
+void throw_not_an_object(lua_State *L, int index, const ClassInfo &expected) {
+  UserdataHeader *header = userdata_header(L, index);
+  std::string actual = header != nullptr ? header->type->name : luaL_typename(L, index);
+  throw ConversionError("cannot convert Lua " + actual + " to " + expected.name + " (" + expected.name + " expected)",
+                        expected.name + " expected, got " + actual);
+}
+
+void throw_destroyed() { throw RuntimeError("userdata has been destroyed"); }
+
+void throw_const_object(const ClassInfo &info) {
+  throw ConversionError("this " + info.name + " was lent to Lua as const: only its const methods can be called",
+                        info.name + " is const here");
+}
+
+void throw_not_shared(const ClassInfo &info) {
+  throw ConversionError("this " + info.name + " is not held by std::shared_ptr in Lua",
+                        info.name + " held by std::shared_ptr expected");
+}
+
+// __gc, and the end of a scope: destroy once, and mark the userdata so nothing touches it.
+int collect_userdata(lua_State *L) {
+  auto *header = static_cast<UserdataHeader *>(lua_touserdata(L, 1));
+  if (header != nullptr && !header->destroyed) {
+    header->destroyed = true;
+    if (header->destroy != nullptr) header->destroy(header);
+  }
+  return 0;
+}
+
+}  // namespace luaembed::detail
