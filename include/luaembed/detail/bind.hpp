@@ -70,13 +70,19 @@ template <class P> using bare = std::remove_cvref_t<P>;
 // A reference to an object Lua holds in a userdata (a registered class): passed by pointer
 // into the userdata, never copied.
 template <class P>
-concept ObjectReference = std::is_lvalue_reference_v<P> && requires { Converter<bare<P>>::is_userdata; };
+concept ObjectReference = std::is_lvalue_reference_v<P> && requires {
+  Converter<bare<P>>::is_userdata;
+  Converter<bare<P> *>::is_userdata_pointer;
+};
+
+// A reference to a type the application converts by pointer (its own Converter<T*>).
+template <class P>
+concept PointerReference = std::is_lvalue_reference_v<P> && !ObjectReference<P> && Gettable<bare<P> *>;
 
 // How a parameter is stored during the call: by value, or as a pointer for references to
-// objects and to types that convert only by pointer.
+// objects and to types that convert by pointer.
 template <class P>
-using stored_argument = std::conditional_t<ObjectReference<P> || (!Gettable<bare<P>> && std::is_reference_v<P>),
-                                           std::remove_reference_t<P> *, bare<P>>;
+using stored_argument = std::conditional_t<ObjectReference<P> || PointerReference<P>, std::remove_reference_t<P> *, bare<P>>;
 
 template <class P>
 stored_argument<P> read_argument(lua_State *L, int &position, int &current) {
@@ -87,9 +93,12 @@ stored_argument<P> read_argument(lua_State *L, int &position, int &current) {
   } else if constexpr (ObjectReference<P>) {
     current = position++;
     return Converter<bare<P>>::template reference<std::is_const_v<std::remove_reference_t<P>>>(L, current);
+  } else if constexpr (PointerReference<P>) {
+    current = position++;
+    return luaembed::get<bare<P> *>(L, current);
   } else {
     current = position++;
-    return luaembed::get<std::remove_const_t<stored_argument<P>>>(L, current);
+    return luaembed::get<stored_argument<P>>(L, current);
   }
 }
 

@@ -143,7 +143,8 @@ class Variadic;
 template <class T>
 concept UserdataClass = std::is_class_v<T> && !requires { &T::operator(); } && !detail::is_tuple_like<T>::value &&
                         !detail::is_shared_ptr<T>::value && !detail::is_unique_ptr<T>::value &&
-                        !std::is_same_v<T, StateView> && !std::is_same_v<T, Variadic>;
+                        !std::is_same_v<T, std::nullopt_t> && !std::is_same_v<T, StateView> &&
+                        !std::is_same_v<T, Variadic>;
 
 template <class T>
   requires UserdataClass<T>
@@ -169,6 +170,7 @@ struct Converter<T> {
 template <class T>
   requires UserdataClass<std::remove_const_t<T>>
 struct Converter<T *> {
+  static constexpr bool is_userdata_pointer = true;
   static constexpr bool push_may_raise = true;
   static T *get(lua_State *L, int index) {
     return detail::object_pointer<std::remove_const_t<T>>(L, index, true, !std::is_const_v<T>);
