@@ -13,6 +13,9 @@ LUA
 interrupt() {
   local label=$1 interpreter=$2 pid deadline=$((SECONDS + 10))
   shift 2
+  # The previous run's output must be gone before the wait for "ready" starts: the child
+  # truncates it only once it runs, and a stale "ready" would send the signal too early.
+  rm -f "$WORK/$label.out"
   (exec -a "$PROGNAME" "$interpreter" "$@") </dev/null >"$WORK/$label.out" 2>"$WORK/$label.err" &
   pid=$!
   until grep -q ready "$WORK/$label.out" 2>/dev/null; do
