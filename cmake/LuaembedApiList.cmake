@@ -14,6 +14,9 @@
 #   cmake -DINCLUDE_DIR=/usr/include/lua5.4 -DOUTPUT=lua54.dynlist -P LuaembedApiList.cmake
 
 include_guard(GLOBAL)
+if(CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST_FILE)
+  cmake_minimum_required(VERSION 3.25)  # script mode starts with no policies set
+endif()
 
 function(luaembed_lua_api_names out_var)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "INCLUDE_DIR;ARCHIVE" "")
@@ -37,6 +40,18 @@ function(luaembed_lua_api_names out_var)
     foreach(declaration IN LISTS declarations)
       string(REGEX REPLACE ".*[ \t*(](lua[A-Za-z0-9]*_[A-Za-z0-9_]+)\\)?[ \t\r\n]*\\($" "\\1" name "${declaration}")
       list(APPEND names "${name}")
+    endforeach()
+    # A declared name renamed by a macro (5.1: #define luaI_openlib luaL_openlib) is linked
+    # under the new name.
+    string(REGEX MATCHALL "#define[ \t]+lua[A-Za-z0-9]*_[A-Za-z0-9_]+[ \t]+lua[A-Za-z0-9]*_[A-Za-z0-9_]+[ \t]*\n"
+      aliases "${text}")
+    foreach(alias IN LISTS aliases)
+      string(REGEX REPLACE "#define[ \t]+([A-Za-z0-9_]+)[ \t]+([A-Za-z0-9_]+).*" "\\1;\\2" pair "${alias}")
+      list(GET pair 0 declared)
+      list(GET pair 1 target)
+      if(declared IN_LIST names)
+        list(APPEND names "${target}")
+      endif()
     endforeach()
     # LuaJIT's version check symbol, which its C modules reference.
     if(text MATCHES "#define[ \t]+LUAJIT_VERSION_SYM[ \t]+(luaJIT_[A-Za-z0-9_]+)")

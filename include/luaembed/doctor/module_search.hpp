@@ -40,7 +40,9 @@ struct FoundModule {
   std::vector<std::string> tried;   // the files looked at before it
 };
 
-// Throws Error listing every file tried when no template gives an existing file.
+// The file require loads for the name: the first template of the cpath giving a readable
+// file; failing that, for "a.b", the library of "a" (require's all-in-one searcher, which then
+// looks for luaopen_a_b in it). Throws Error listing every file tried when none is found.
 FoundModule find_module(std::string_view name, const ModuleSearchPath &search);
 
 }  // namespace luaembed::doctor

@@ -31,6 +31,10 @@ struct Verdict {
 
 Verdict judge(const HostReport &host, const ModuleReport &module);
 
+// The verdict on `require "<module_name>"` finding this module: judge's, and FAILS as well
+// when the module has no luaopen_ function for that name.
+Verdict judge_require(const HostReport &host, const ModuleReport &module, std::string_view module_name);
+
 // Without a module: whether the host is ready for native modules of its Lua, that is
 // whether it exports the whole API of its version.
 struct Readiness {
