@@ -8,6 +8,9 @@ include(CMakePackageConfigHelpers)
 set(LUAEMBED_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/luaembed")
 
 install(TARGETS luaembed EXPORT luaembedTargets)
+if(LUAEMBED_REQUIRE_GUARD)
+  install(TARGETS luaembed_doctor EXPORT luaembedTargets)  # linked into luaembed's require guard
+endif()
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/luaembed" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(EXPORT luaembedTargets NAMESPACE luaembed:: DESTINATION "${LUAEMBED_INSTALL_CMAKEDIR}")
 

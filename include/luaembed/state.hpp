@@ -47,6 +47,10 @@ constexpr bool has(Libraries set, Libraries library) {
 // Precompiled chunks can crash the interpreter when malformed: they load only when asked for.
 enum class ChunkMode { Text, Binary, TextOrBinary };
 
+// What require does with a native module that would bring a second Lua core into the process
+// (it links a Lua library, or contains Lua): two interpreters corrupt each other's memory.
+enum class SecondLuaCore { Refuse, Warn, Allow };
+
 struct StateOptions {
   Libraries libraries = Libraries::All;
   // Where memory comes from; realloc/free when null. luaembed counts and limits on top of it.
@@ -54,6 +58,9 @@ struct StateOptions {
   void *allocator_data = nullptr;
   // Allocations beyond this many bytes fail with MemoryError; 0 means no limit.
   std::size_t memory_limit = 0;
+  // With the package library: refuse modules that bring their own Lua, and make failed loads
+  // explain themselves (see guard_native_modules).
+  SecondLuaCore second_lua_core = SecondLuaCore::Refuse;
 };
 
 class GlobalProxy;
@@ -108,6 +115,12 @@ public:
   // Routes Lua warnings (warn "..." in Lua 5.4) to handler, one whole message at a time.
   // "@off" and "@on" switch them off and on again; an empty handler restores the default.
   void set_warning_handler(std::function<void(std::string_view)> handler) const;
+
+  // Wraps the C searchers of package.searchers: a module bringing a second Lua core is handled
+  // by policy, and a module that fails to load gets an explanation added to the error (its
+  // Lua version, or the API this program lacks). Returns false when there is nothing to wrap
+  // (no package library) or luaembed was built without LUAEMBED_REQUIRE_GUARD.
+  bool guard_native_modules(SecondLuaCore policy = SecondLuaCore::Refuse) const;
 
   // Bytes in use by Lua, as the collector counts them.
   std::size_t memory_in_use() const;

@@ -66,6 +66,7 @@ State::State(StateOptions options)
     detail::state_data(L_);
     set_warning_handler({});
     open_libraries(L_, options.libraries);
+    if (has(options.libraries, Libraries::Package)) guard_native_modules(options.second_lua_core);
   } catch (...) {
     close();
     throw;
@@ -209,3 +210,9 @@ std::size_t StateView::memory_in_use() const {
 void StateView::collect_garbage() const { lua_gc(lua_state(), LUA_GCCOLLECT, 0); }
 
 }  // namespace luaembed
+
+#if !defined(LUAEMBED_REQUIRE_GUARD)
+namespace luaembed {
+bool StateView::guard_native_modules(SecondLuaCore) const { return false; }  // built without it
+}  // namespace luaembed
+#endif

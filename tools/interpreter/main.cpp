@@ -10,6 +10,8 @@
 #include "repl.hpp"
 #include "script_args.hpp"
 
+#include <luaembed/state.hpp>
+
 #include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
@@ -52,11 +54,22 @@ void run_without_arguments(lua_State* L) {
   }
 }
 
+// require explains failed loads and refuses modules that bring a second Lua core. This runs
+// inside a protected Lua call: no exception may leave it (it could only be out of memory, and
+// then the interpreter goes on without the guard).
+void guard_native_modules(lua_State* L) noexcept {
+  try {
+    luaembed::StateView(L).guard_native_modules();
+  } catch (...) {
+  }
+}
+
 // Everything before any user code runs: the version line, the libraries, `arg`, the collector.
 void prepare_state(lua_State* L, const Options& options, int argc, char** argv) {
   if (options.show_version) print_version();
   if (options.ignore_environment) ignore_environment(L);
   luaL_openlibs(L);
+  guard_native_modules(L);
   create_arg_table(L, argc, argv, options.script);
   lua_gc(L, LUA_GCRESTART);
   lua_gc(L, LUA_GCGEN, 0, 0);  // the collector mode lua5.4 runs scripts with
