@@ -13,6 +13,7 @@
 #include <luaembed/detail/bind.hpp>
 #include <luaembed/function.hpp>
 #include <luaembed/reference.hpp>
+#include <luaembed/state.hpp>
 
 #include <optional>
 #include <tuple>
@@ -34,7 +35,11 @@ public:
   // inside it throws, with the coroutine's own traceback.
   template <class R = void, class... Args>
   R resume(const Args &...args) const;
+  // As the main thread sees it (running is then only the main thread itself).
   ThreadStatus status() const;
+  // As seen from the thread `current` runs on, a callback's StateView: running when it is
+  // this thread, normal when this thread resumed the one running.
+  ThreadStatus status_from(const StateView &current) const;
   // Closes the coroutine (its pending to-be-closed variables run); it is dead afterwards.
   void close() const;
   lua_State *thread_state() const;

@@ -22,10 +22,15 @@ lua_State *Thread::thread_state() const {
   return thread;
 }
 
-// coroutine.status's rules, seen from the main thread.
-ThreadStatus Thread::status() const {
-  lua_State *L = lua_state();
-  lua_State *thread = thread_state();
+ThreadStatus Thread::status() const { return status_from(StateView(lua_state())); }
+
+// coroutine.status's rules.
+ThreadStatus Thread::status_from(const StateView &current) const {
+  lua_State *L = current.lua_state();
+  detail::ensure_stack(L, 1);
+  push(L);
+  lua_State *thread = lua_tothread(L, -1);
+  lua_pop(L, 1);
   if (thread == L) return ThreadStatus::Running;
   switch (lua_status(thread)) {
     case LUA_YIELD: return ThreadStatus::Suspended;
