@@ -7,7 +7,7 @@ include(CMakePackageConfigHelpers)
 
 set(LUAEMBED_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/luaembed")
 
-install(TARGETS luaembed EXPORT luaembedTargets)
+install(TARGETS luaembed luaembed_module EXPORT luaembedTargets)
 if(LUAEMBED_REQUIRE_GUARD)
   install(TARGETS luaembed_doctor EXPORT luaembedTargets)  # linked into luaembed's require guard
 endif()
@@ -24,4 +24,8 @@ install(FILES
   "${PROJECT_BINARY_DIR}/luaembedConfigVersion.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/LuaembedLua.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/LuaembedApiList.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/LuaembedModule.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/LuaembedBundle.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/LuaembedBundleModules.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/LuaembedBundleEmbed.cmake"
   DESTINATION "${LUAEMBED_INSTALL_CMAKEDIR}")

@@ -210,9 +210,3 @@ std::size_t StateView::memory_in_use() const {
 void StateView::collect_garbage() const { lua_gc(lua_state(), LUA_GCCOLLECT, 0); }
 
 }  // namespace luaembed
-
-#if !defined(LUAEMBED_REQUIRE_GUARD)
-namespace luaembed {
-bool StateView::guard_native_modules(SecondLuaCore) const { return false; }  // built without it
-}  // namespace luaembed
-#endif

@@ -1,0 +1,1 @@
+return "the module lone, from lone.lua"

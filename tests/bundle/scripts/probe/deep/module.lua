@@ -1,0 +1,3 @@
+-- A module three names deep: require passes its name and its file name.
+local name, file = ...
+return { name = name, file = file }
