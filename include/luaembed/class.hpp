@@ -46,7 +46,9 @@ struct ConstructInPlace {
 
 // Registration, out of line: each takes the value on top of the stack (a function) and files
 // it in the class's tables. All run inside protected operations.
-void create_class(lua_State *L, const ClassInfo &info, const std::string &name);
+void create_class(lua_State *L, const ClassInfo &info, const std::string &name, bool as_global);
+// Pushes the class table (methods, Name.new, static functions).
+void push_class_table(lua_State *L, const ClassInfo &info);
 void add_to_class(lua_State *L, const ClassInfo &info, const void *table_key, const char *name);
 void add_constructor(lua_State *L, const ClassInfo &info, int arity, bool (*matches)(lua_State *));
 void add_metamethod(lua_State *L, const ClassInfo &info, Meta event);
@@ -75,8 +77,20 @@ struct Converter<detail::ConstructInPlace<T, Arguments...>> {
 template <class T>
 class Class {
 public:
-  Class(StateView state, std::string name) : state_(state) {
-    register_step([&](lua_State *L) { detail::create_class(L, info(), name); });
+  Class(StateView state, std::string name, ClassTable placement = ClassTable::Global) : state_(state) {
+    register_step([&](lua_State *L) { detail::create_class(L, info(), name, placement == ClassTable::Global); });
+  }
+
+  // The class table: Name.new, the static functions and the methods.
+  Table table() const {
+    lua_State *L = state_.lua_state();
+    int base = lua_gettop(L);
+    detail::protect(L, 0, 1, [](lua_State *L) {
+      detail::push_class_table(L, info());
+      return 1;
+    });
+    detail::StackGuard pop(L, base);
+    return Table(L, -1);
   }
 
   // Lua: Name.new(arguments); overloads are chosen by number and types of the arguments.
@@ -188,8 +202,8 @@ private:
 };
 
 template <class T>
-Class<T> StateView::new_class(std::string name) const {
-  return Class<T>(*this, std::move(name));
+Class<T> StateView::new_class(std::string name, ClassTable placement) const {
+  return Class<T>(*this, std::move(name), placement);
 }
 
 }  // namespace luaembed

@@ -65,6 +65,7 @@ struct StateOptions {
 
 class GlobalProxy;
 class Scope;
+enum class ClassTable { Global, NotGlobal };
 class Thread;
 template <class T> class Class;
 
@@ -98,8 +99,9 @@ public:
   Table create_table(int array_size = 0, int hash_size = 0) const;
   // Any callable as a Lua function.
   template <class F> Function function(F &&callable) const;
-  // Registers the C++ class T under name (class.hpp).
-  template <class T> Class<T> new_class(std::string name) const;
+  // Registers the C++ class T under name (class.hpp); its class table (Name.new, static
+  // functions) becomes the global `name`, unless NotGlobal (a module returns it instead).
+  template <class T> Class<T> new_class(std::string name, ClassTable placement = ClassTable::Global) const;
   // Runs body(Scope&); what the scope lends to Lua dies with it (scope.hpp).
   template <class F> decltype(auto) scope(F &&body) const;
   // A coroutine running function (thread.hpp).

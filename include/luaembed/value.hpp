@@ -65,6 +65,9 @@ class Value : public Reference {
 public:
   Value() noexcept = default;  // nil
   Value(lua_State *L, int index) : Reference(L, index) {}
+  // Any handle (Table, Function, Thread) is a Value too.
+  Value(const Reference &handle) : Reference(handle) {}
+  Value(Reference &&handle) noexcept : Reference(std::move(handle)) {}
 
   Type type() const;
   bool is_nil() const { return type() == Type::Nil; }

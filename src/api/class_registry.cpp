@@ -148,12 +148,18 @@ const char *event_name(Meta event) {
 
 }  // namespace
 
-void create_class(lua_State *L, const ClassInfo &info, const std::string &name) {
+void push_class_table(lua_State *L, const ClassInfo &info) {
+  push_metatable(L, info);
+  lua_rawgetp(L, -1, &methods_table);
+  lua_remove(L, -2);
+}
+
+void create_class(lua_State *L, const ClassInfo &info, const std::string &name, bool as_global) {
   const_cast<ClassInfo &>(info).name = name;
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &info) == LUA_TTABLE) {  // registered before: extend it
     lua_rawgetp(L, -1, &methods_table);
-    lua_setglobal(L, name.c_str());
-    lua_pop(L, 1);
+    if (as_global) lua_setglobal(L, name.c_str());
+    lua_settop(L, lua_gettop(L) - (as_global ? 1 : 2));
     return;
   }
   lua_pop(L, 1);
@@ -179,7 +185,8 @@ void create_class(lua_State *L, const ClassInfo &info, const std::string &name) 
   lua_rawsetp(L, metatable, &methods_table);
   lua_pushvalue(L, -1);
   lua_setfield(L, metatable, "__index");
-  lua_setglobal(L, name.c_str());
+  if (as_global) lua_setglobal(L, name.c_str());
+  else lua_pop(L, 1);
   lua_pushvalue(L, metatable);
   lua_pushcclosure(L, newindex_dispatch, 1);
   lua_setfield(L, metatable, "__newindex");

@@ -51,10 +51,28 @@ UserdataHeader *push_borrowed(lua_State *L, const ClassInfo &info, void *object,
   return header;
 }
 
+namespace {
+// The __name of the value's metatable (the class of another module's object, a file...), or
+// its type, as luaL_typeerror names it.
+std::string described_type(lua_State *L, int index) {
+  std::string name = luaL_typename(L, index);
+  if (lua_type(L, index) != LUA_TUSERDATA || !lua_checkstack(L, 2)) return name;
+  lua_pushvalue(L, index);
+  try {
+    protect(L, 1, 0, [&name](lua_State *L) {
+      if (luaL_getmetafield(L, 1, "__name") == LUA_TSTRING) name = lua_tostring(L, -1);
+      return 0;
+    });
+  } catch (...) {
+  }
+  return name;
+}
+}  // namespace
+
 // luaL_typeerror's wording, with the class name for luaembed's own objects.
 void throw_not_an_object(lua_State *L, int index, const ClassInfo &expected) {
   UserdataHeader *header = userdata_header(L, index);
-  std::string actual = header != nullptr ? header->type->name : luaL_typename(L, index);
+  std::string actual = header != nullptr ? header->type->name : described_type(L, index);
   throw ConversionError("cannot convert Lua " + actual + " to " + expected.name + " (" + expected.name + " expected)",
                         expected.name + " expected, got " + actual);
 }
