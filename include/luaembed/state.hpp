@@ -8,12 +8,14 @@
 #pragma once
 
 #include <luaembed/function.hpp>
+#include <luaembed/limits.hpp>
 #include <luaembed/result.hpp>
 #include <luaembed/table.hpp>
 #include <luaembed/value.hpp>
 
 #include <any>
 #include <cstddef>
+#include <optional>
 #include <functional>
 #include <memory>
 #include <string>
@@ -61,6 +63,13 @@ struct StateOptions {
   // With the package library: refuse modules that bring their own Lua, and make failed loads
   // explain themselves (see guard_native_modules).
   SecondLuaCore second_lua_core = SecondLuaCore::Refuse;
+  // For scripts the host does not trust (sandbox.cpp; docs/safety.md): only safe library
+  // functions, text chunks only, no C modules unless allowed, files only through read_file.
+  bool sandbox = false;
+  bool sandbox_c_modules = false;
+  // The virtual filesystem of a sandbox: the text of a Lua file (dofile, loadfile, require of
+  // Lua modules), or nothing when it does not exist.
+  std::function<std::optional<std::string>(std::string_view path)> read_file;
 };
 
 class GlobalProxy;
@@ -124,6 +133,12 @@ public:
   // (no package library) or luaembed was built without LUAEMBED_REQUIRE_GUARD.
   bool guard_native_modules(SecondLuaCore policy = SecondLuaCore::Refuse) const;
 
+  // A fresh environment for one script of a sandboxed state (or any state): the globals, with
+  // copies of the library tables, so that scripts see neither each other's globals nor each
+  // other's changes to string, table, math... Run code in it with exec(code, name, env).
+  Table new_environment() const;
+  void exec(std::string_view code, std::string_view chunk_name, const Table &environment) const;
+
   // Bytes in use by Lua, as the collector counts them.
   std::size_t memory_in_use() const;
   void collect_garbage() const;
@@ -155,6 +170,7 @@ private:
 
 namespace detail {
 class Allocator;
+struct CallBudget;
 }
 
 class State : public StateView {
@@ -175,9 +191,12 @@ public:
   std::size_t allocation_count() const;
   // Allocations that would go past this many bytes fail (MemoryError); 0 lifts the limit.
   void set_memory_limit(std::size_t bytes);
+  // Instruction and time budgets for each call into Lua (limits.hpp); {} lifts them.
+  void set_call_limits(CallLimits limits);
 
 private:
   std::unique_ptr<detail::Allocator> allocator_;
+  std::unique_ptr<detail::CallBudget> budget_;
 };
 
 // ---- templates ----------------------------------------------------------------------------

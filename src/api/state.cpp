@@ -2,6 +2,7 @@
 #include <luaembed/state.hpp>
 
 #include "allocator.hpp"
+#include "limits.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -62,18 +63,21 @@ State::State(StateOptions options)
   L_ = lua_newstate(&detail::Allocator::allocate, allocator_.get());
   if (L_ == nullptr) throw MemoryError("not enough memory to create a Lua state");
   lua_atpanic(L_, report_unprotected_error);
+  *static_cast<void **>(lua_getextraspace(L_)) = nullptr;  // no call limits yet (limits.cpp)
   try {
     detail::state_data(L_);
     set_warning_handler({});
     open_libraries(L_, options.libraries);
     if (has(options.libraries, Libraries::Package)) guard_native_modules(options.second_lua_core);
+    if (options.sandbox) detail::make_sandbox(*this, options);
   } catch (...) {
     close();
     throw;
   }
 }
 
-State::State(State &&other) noexcept : StateView(other.L_), allocator_(std::move(other.allocator_)) {
+State::State(State &&other) noexcept
+    : StateView(other.L_), allocator_(std::move(other.allocator_)), budget_(std::move(other.budget_)) {
   other.L_ = nullptr;
 }
 
@@ -82,12 +86,13 @@ State &State::operator=(State &&other) noexcept {
     close();
     L_ = other.L_;
     allocator_ = std::move(other.allocator_);
+    budget_ = std::move(other.budget_);
     other.L_ = nullptr;
   }
   return *this;
 }
 
-State::~State() { close(); }
+State::~State() { close(); }  // before budget_ goes: finalizers may still run Lua code
 
 void State::close() noexcept {
   if (L_ == nullptr) return;
@@ -109,6 +114,8 @@ void State::set_memory_limit(std::size_t bytes) {
   lua_state();
   allocator_->set_limit(bytes);
 }
+
+void State::set_call_limits(CallLimits limits) { detail::install_call_limits(lua_state(), budget_, std::move(limits)); }
 
 // ---- running code ---------------------------------------------------------------------------
 

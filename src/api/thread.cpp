@@ -57,6 +57,7 @@ int Thread::resume_raw(int nargs) const {
     detail::throw_stack_overflow();
   }
   lua_xmove(L, thread, nargs);
+  if (lua_gethook(L) != nullptr) detail::start_call_budget(L);
   int results = 0;
   int status = lua_resume(thread, L, nargs, &results);
   if (status == LUA_OK || status == LUA_YIELD) {

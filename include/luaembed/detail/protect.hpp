@@ -30,6 +30,10 @@ ErrorInfo take_lua_error(lua_State *L, int status);
 // The exception currently being handled is Lua's own unwinding (Lua compiled as C++).
 bool is_lua_unwind() noexcept;
 [[noreturn]] void rethrow(const std::exception_ptr &exception);
+// A call from C++ into Lua begins: the state's call limits start a fresh budget (limits.cpp).
+// Only when a limit hook is installed and no Lua function is running on L.
+void start_call_budget(lua_State *L) noexcept;
+
 // Makes room for n more stack slots or throws RuntimeError ("stack overflow").
 void ensure_stack(lua_State *L, int n);
 [[noreturn]] void throw_stack_overflow();
@@ -67,6 +71,7 @@ template <class Operation>
 int call_protected(lua_State *L, int nargs, int nresults, Operation &operation,
                    std::exception_ptr &exception) {
   ensure_stack(L, 3);
+  if (lua_gethook(L) != nullptr) start_call_budget(L);
   int handler = lua_gettop(L) - nargs + 1;
   push_message_handler(L);
   ProtectedJob<Operation> job{&operation, {}};

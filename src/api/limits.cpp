@@ -1,0 +1,122 @@
+// Call limits: a count hook that watches the instruction budget, the deadline and the host's
+// interrupt callback of the call that is running.
+#include "limits.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+
+namespace luaembed::detail {
+
+// How many VM instructions run between two checks: checking is cheap, but not free.
+constexpr int check_interval = 1000;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The budget rides in the state's extra space, which every new thread copies.
+CallBudget *&budget_slot(lua_State *L) { return *static_cast<CallBudget **>(lua_getextraspace(L)); }
+
+bool asks_to_stop(CallBudget &budget) noexcept {
+  try {
+    return budget.limits.interrupt();
+  } catch (...) {
+    return true;  // an interrupt callback that fails stops the call rather than let it run
+  }
+}
+
+// Decides whether the call goes on; fills the message when it does not.
+void check(CallBudget &budget) noexcept {
+  const CallLimits &limits = budget.limits;
+  budget.used += check_interval;
+  if (limits.instructions != 0 && budget.used > limits.instructions)
+    std::snprintf(budget.message, sizeof budget.message, "instruction limit of %llu exceeded",
+                  static_cast<unsigned long long>(limits.instructions));
+  else if (limits.time.count() != 0 && Clock::now() > budget.deadline)
+    std::snprintf(budget.message, sizeof budget.message, "time limit of %lld ms exceeded",
+                  static_cast<long long>(limits.time.count()));
+  else if (limits.interrupt && asks_to_stop(budget))
+    std::snprintf(budget.message, sizeof budget.message, "interrupted by the host");
+  else
+    return;
+  budget.exceeded = true;
+}
+
+// Once a limit is reached, every instruction raises: pcall, coroutines or an error handler
+// that catch the error cannot keep the call running. Nothing with a destructor lives here.
+void limit_hook(lua_State *L, lua_Debug *) {
+  CallBudget *budget = budget_slot(L);
+  if (budget == nullptr) return;
+  if (!budget->exceeded) check(*budget);
+  if (budget->exceeded) {
+    lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
+    luaL_error(L, "%s", budget->message);
+  }
+}
+
+// Lua runs a message handler inside the error being raised, with hooks off: a handler that
+// loops forever could not be stopped. xpcall's handlers are therefore wrapped: once a limit
+// is reached, the wrapper hands the error on without running the handler. Upvalue: handler.
+int guarded_handler(lua_State *L) {
+  CallBudget *budget = budget_slot(L);
+  if (budget != nullptr && budget->exceeded) return 1;
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+int return_all(lua_State *L, int, lua_KContext) { return lua_gettop(L); }
+
+// xpcall(f, handler, ...) with the handler guarded. Upvalue: Lua's own xpcall.
+int guarded_xpcall(lua_State *L) {
+  luaL_checkany(L, 2);
+  lua_pushvalue(L, 2);
+  lua_pushcclosure(L, guarded_handler, 1);
+  lua_replace(L, 2);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_callk(L, lua_gettop(L) - 1, LUA_MULTRET, 0, return_all);  // keeps yields across it working
+  return lua_gettop(L);
+}
+
+void guard_xpcall(lua_State *L) {
+  lua_getglobal(L, "xpcall");
+  if (lua_tocfunction(L, -1) == guarded_xpcall || lua_isnil(L, -1)) return lua_pop(L, 1);
+  lua_pushcclosure(L, guarded_xpcall, 1);
+  lua_setglobal(L, "xpcall");
+}
+
+}  // namespace
+
+void start_call_budget(lua_State *L) noexcept {
+  CallBudget *budget = lua_gethook(L) == limit_hook ? budget_slot(L) : nullptr;
+  lua_Debug frame;
+  if (budget == nullptr || lua_getstack(L, 0, &frame)) return;  // a call inside a call
+  budget->used = 0;
+  budget->exceeded = false;
+  budget->deadline = Clock::now() + budget->limits.time;
+  lua_sethook(L, limit_hook, LUA_MASKCOUNT, check_interval);
+}
+
+void install_call_limits(lua_State *L, std::unique_ptr<CallBudget> &owner, CallLimits limits) {
+  bool any = limits.instructions != 0 || limits.time.count() != 0 || limits.interrupt;
+  if (!any) {
+    lua_sethook(L, nullptr, 0, 0);
+    budget_slot(L) = nullptr;
+    owner.reset();
+    return;
+  }
+  protect(L, 0, 0, [](lua_State *L) {
+    guard_xpcall(L);
+    return 0;
+  });
+  if (!owner) owner = std::make_unique<CallBudget>();
+  owner->limits = std::move(limits);
+  owner->exceeded = false;
+  budget_slot(L) = owner.get();
+  lua_sethook(L, limit_hook, LUA_MASKCOUNT, check_interval);
+}
+
+}  // namespace luaembed::detail

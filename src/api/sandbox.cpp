@@ -1,0 +1,235 @@
+// The sandbox: what a state for untrusted scripts keeps of Lua's standard library.
+//
+// Kept: the base functions but dofile/loadfile (unless a virtual filesystem is given), load
+// (text chunks only), collectgarbage (count, collect, step, isrunning); string without dump;
+// table, math, utf8, coroutine; os.time, os.clock, os.date, os.difftime; require, for Lua
+// modules from the virtual filesystem and, when allowed, C modules.
+// Gone: io, debug, os.execute/exit/getenv/remove/rename/tmpname/setlocale, package.loadlib,
+// the C searchers, string.dump, getmetatable("") (the string metatable is sealed), and
+// __gc metamethods (setmetatable refuses them: finalizers run where no limit can stop them).
+#include "limits.hpp"
+
+#include <luaembed/std_types.hpp>
+
+#include <cstring>
+
+namespace luaembed::detail {
+
+namespace {
+
+// Lua code run once with the original functions; what it returns replaces them.
+constexpr const char *sandbox_lua = R"lua(
+local load, select, error, type, read_file = load, select, error, type, ...
+
+local function load_text(chunk, name, mode, ...)  -- mode is always "t": no bytecode
+  if select("#", ...) > 0 then return load(chunk, name, "t", ...) end
+  return load(chunk, name, "t")
+end
+
+local gc_options = {collect = true, count = true, step = true, isrunning = true}
+local collect = collectgarbage
+local function collectgarbage_safe(option, ...)
+  option = option or "collect"
+  if not gc_options[option] then error("collectgarbage '" .. tostring(option) .. "' is not allowed here", 2) end
+  return collect(option, ...)
+end
+
+local loadfile_safe, dofile_safe, searcher
+if read_file then
+  loadfile_safe = function(path, mode, ...)
+    if type(path) ~= "string" then return nil, "loadfile needs a file name here" end
+    local text = read_file(path)
+    if not text then return nil, "cannot open " .. path end
+    return load_text(text, "@" .. path, mode, ...)
+  end
+  dofile_safe = function(path)
+    local chunk, message = loadfile_safe(path)
+    if not chunk then error(message, 2) end
+    return chunk()
+  end
+  searcher = function(name)
+    local tried = {}
+    for template in package.path:gmatch("[^;]+") do
+      local path = template:gsub("%?", (name:gsub("%.", "/")))
+      local text = read_file(path)
+      if text then
+        local chunk, message = load_text(text, "@" .. path)
+        if not chunk then error("error loading module '" .. name .. "' from file '" .. path .. "':\n\t" .. message, 2) end
+        return chunk, path
+      end
+      tried[#tried + 1] = "no file '" .. path .. "'"
+    end
+    return table.concat(tried, "\n\t")
+  end
+end
+-- A finalizer runs with hooks off, where no limit could stop it: no __gc here.
+local set_metatable, rawget = setmetatable, rawget
+local function setmetatable_safe(t, mt)
+  if type(t) ~= "table" then error("bad argument #1 to 'setmetatable' (table expected, got " .. type(t) .. ")", 2) end
+  if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+    error("__gc metamethods are not allowed here", 2)
+  end
+  return set_metatable(t, mt)
+end
+return load_text, collectgarbage_safe, loadfile_safe, dofile_safe, searcher, setmetatable_safe
+)lua";
+
+void remove_fields(lua_State *L, int table, std::initializer_list<const char *> names) {
+  for (const char *name : names) {
+    lua_pushnil(L);
+    lua_setfield(L, table, name);
+  }
+}
+
+void keep_fields(lua_State *L, int table, std::initializer_list<const char *> names) {
+  lua_newtable(L);
+  for (const char *name : names) {
+    lua_getfield(L, table, name);
+    lua_setfield(L, -2, name);
+  }
+  lua_replace(L, table);
+}
+
+// package: no loadlib; the Lua searcher reads the virtual filesystem (or is gone); the C
+// searchers only when C modules are allowed. Expects the replacement searcher at index top.
+void restrict_package(lua_State *L, int searcher, bool c_modules) {
+  if (lua_getglobal(L, "package") != LUA_TTABLE) return lua_pop(L, 1);
+  int package = lua_gettop(L);
+  remove_fields(L, package, {"loadlib"});
+  lua_getfield(L, package, "searchers");
+  int searchers = lua_gettop(L);
+  lua_createtable(L, 4, 0);
+  lua_rawgeti(L, searchers, 1);  // package.preload
+  lua_rawseti(L, -2, 1);
+  int next = 2;
+  if (!lua_isnil(L, searcher)) {
+    lua_pushvalue(L, searcher);
+    lua_rawseti(L, -2, next++);
+  }
+  if (!lua_isnil(L, searcher)) {  // virtual file names, relative to the virtual filesystem
+    lua_pushliteral(L, "?.lua;?/init.lua");
+    lua_setfield(L, package, "path");
+  }
+  if (c_modules) {
+    for (int position = 3; position <= 4; ++position) {
+      lua_rawgeti(L, searchers, position);
+      lua_rawseti(L, -2, next++);
+    }
+  } else {
+    lua_pushliteral(L, "");
+    lua_setfield(L, package, "cpath");
+  }
+  lua_setfield(L, package, "searchers");
+  lua_settop(L, package - 1);
+}
+
+}  // namespace
+
+void make_sandbox(const StateView &state, const StateOptions &options) {
+  lua_State *L = state.lua_state();
+  auto read_file = options.read_file;
+  protect(L, 0, 0, [&](lua_State *L) {
+    if (luaL_loadbufferx(L, sandbox_lua, std::strlen(sandbox_lua), "=sandbox", "t") != LUA_OK) lua_error(L);
+    if (read_file) push_callable(L, [read_file](std::string path) { return read_file(path); });
+    else lua_pushnil(L);
+    lua_call(L, 1, 6);
+    int base = lua_gettop(L) - 5;  // load, collectgarbage, loadfile, dofile, searcher, setmetatable
+    lua_pushglobaltable(L);
+    int globals = lua_gettop(L);
+    lua_pushvalue(L, base + 5);
+    lua_setfield(L, globals, "setmetatable");
+    const char *replaced[] = {"load", "collectgarbage", "loadfile", "dofile"};
+    for (int i = 0; i < 4; ++i) {
+      lua_pushvalue(L, base + i);
+      lua_setfield(L, globals, replaced[i]);
+    }
+    remove_fields(L, globals, {"io", "debug"});
+    for (const char *library : {"io", "debug"}) {  // require "io" must not bring them back
+      luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+      remove_fields(L, lua_gettop(L), {library});
+      lua_pop(L, 1);
+    }
+    if (lua_getfield(L, globals, "os") == LUA_TTABLE) {
+      keep_fields(L, lua_gettop(L), {"time", "clock", "date", "difftime"});
+      lua_pushvalue(L, -1);
+      lua_setfield(L, globals, "os");
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, globals, "string") == LUA_TTABLE) remove_fields(L, lua_gettop(L), {"dump"});
+    lua_pop(L, 1);
+    lua_pushliteral(L, "");
+    if (lua_getmetatable(L, -1)) {  // seal the string metatable: getmetatable("") is false
+      lua_pushboolean(L, 0);
+      lua_setfield(L, -2, "__metatable");
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    restrict_package(L, base + 4, options.sandbox_c_modules);
+    return 0;
+  });
+}
+
+}  // namespace luaembed::detail
+
+namespace luaembed {
+
+// Each environment gets its own copies of the globals and of the library tables, and a load
+// whose chunks run in this environment by default.
+Table StateView::new_environment() const {
+  lua_State *L = lua_state();
+  int base = lua_gettop(L);
+  detail::protect(L, 0, 1, [](lua_State *L) {
+    lua_newtable(L);
+    int environment = lua_gettop(L);
+    lua_pushglobaltable(L);
+    lua_pushnil(L);
+    while (lua_next(L, -2) != 0) {
+      if (lua_type(L, -1) == LUA_TTABLE && lua_type(L, -2) == LUA_TSTRING &&
+          std::string_view(lua_tostring(L, -2)) != "_G" && std::string_view(lua_tostring(L, -2)) != "package") {
+        lua_newtable(L);  // a shallow copy: changes stay in this environment
+        lua_pushnil(L);
+        while (lua_next(L, -3) != 0) {
+          lua_pushvalue(L, -2);
+          lua_insert(L, -2);
+          lua_rawset(L, -4);
+        }
+        lua_replace(L, -2);
+      }
+      lua_pushvalue(L, -2);
+      lua_insert(L, -2);
+      lua_rawset(L, environment);
+    }
+    lua_pop(L, 1);
+    lua_pushvalue(L, environment);
+    lua_setfield(L, environment, "_G");
+    static const char bind_load[] =
+        "local load, environment, select = ... "
+        "return function(chunk, name, mode, ...) "
+        "  if select('#', ...) > 0 then return load(chunk, name, mode, ...) end "
+        "  return load(chunk, name, mode, environment) end";
+    luaL_loadbufferx(L, bind_load, sizeof bind_load - 1, "=environment", "t");
+    lua_getfield(L, environment, "load");
+    lua_pushvalue(L, environment);
+    lua_getfield(L, environment, "select");
+    lua_call(L, 3, 1);
+    lua_setfield(L, environment, "load");
+    return 1;
+  });
+  detail::StackGuard pop(L, base);
+  return Table(L, -1);
+}
+
+void StateView::exec(std::string_view code, std::string_view chunk_name, const Table &environment) const {
+  lua_State *L = lua_state();
+  std::string name(chunk_name.empty() ? code : chunk_name);
+  detail::ensure_stack(L, 2);
+  int status = luaL_loadbufferx(L, code.data(), code.size(), name.c_str(), "t");
+  if (status != LUA_OK) detail::throw_lua_error(L, status);
+  environment.push(L);
+  lua_setupvalue(L, -2, 1);  // the chunk's _ENV
+  Function chunk(L, -1);
+  lua_pop(L, 1);
+  chunk.call<void>();
+}
+
+}  // namespace luaembed

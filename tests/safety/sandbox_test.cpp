@@ -1,0 +1,104 @@
+// The sandbox: what untrusted scripts keep, and twenty-odd ways out that fail, none crashing.
+#include "../api/fixture.hpp"
+
+#include <chrono>
+#include <map>
+
+using namespace luaembed;
+using namespace std::chrono_literals;
+
+namespace {
+
+class Sandbox : public ::testing::Test {
+protected:
+  Sandbox() : lua(StateOptions{.memory_limit = 32 << 20, .sandbox = true, .read_file = read_file}) {
+    lua.set_call_limits({.time = 200ms});
+  }
+  static std::optional<std::string> read_file(std::string_view path) {
+    static const std::map<std::string, std::string, std::less<>> files{
+        {"lib/greeting.lua", "return { hello = function(who) return 'hello ' .. who end }"},
+        {"config.lua", "answer = 42"},
+    };
+    auto found = files.find(path);
+    if (found == files.end()) return std::nullopt;
+    return found->second;
+  }
+  // The message of the error the code raises, or "no error".
+  std::string attempt(const std::string &code) {
+    try {
+      lua.exec(code, "=escape");
+      return "no error";
+    } catch (const Error &error) {
+      return error.message();
+    }
+  }
+  State lua;
+};
+
+}  // namespace
+
+TEST_F(Sandbox, SafeFunctionsRemain) {
+  EXPECT_EQ(lua.eval<std::string>("string.format('%d-%s', 4, table.concat({1, 2}, ','))"), "4-1,2");
+  EXPECT_EQ(lua.eval<int>("math.max(3, 9) + #utf8.char(228)"), 11);
+  EXPECT_EQ(lua.eval<std::string>("type(os.time()) .. type(os.clock()) .. type(os.date()) .. type(coroutine.wrap)"),
+            "numbernumberstringfunction");
+  EXPECT_EQ(lua.eval<std::string>("require('lib.greeting').hello('sandbox')"), "hello sandbox");
+  EXPECT_EQ(lua.eval<int>("dofile('config.lua') return answer"), 42);
+  EXPECT_EQ(lua.eval<int>("load('return 1 + 1')()"), 2);
+}
+
+TEST_F(Sandbox, EscapeAttemptsFail) {
+  const std::pair<const char *, const char *> attempts[] = {
+      {"load(string.dump(print))", "escape:1: attempt to call a nil value (field 'dump')"},
+      {"assert(load('\\27Lua\\84\\0'))", "escape:1: attempt to load a binary chunk (mode is 't')"},
+      {"assert(load('\\27Lua', 'x', 'b'))", "escape:1: attempt to load a binary chunk (mode is 't')"},
+      {"debug.getregistry()", "escape:1: attempt to index a nil value (global 'debug')"},
+      {"getmetatable('').__index.rep = nil", "escape:1: attempt to index a boolean value"},
+      {"setmetatable(getmetatable(''), {})", "escape:1: bad argument #1 to 'setmetatable' (table expected, got boolean)"},
+      {"package.loadlib('/lib/x86_64-linux-gnu/libc.so.6', 'system')", "escape:1: attempt to call a nil value (field 'loadlib')"},
+      {"io.popen('id')", "escape:1: attempt to index a nil value (global 'io')"},
+      {"require('io').popen('id')", "escape:1: module 'io' not found:\n\tno field package.preload['io']\n\tno file 'io.lua'\n\tno file 'io/init.lua'"},
+      {"os.execute('id')", "escape:1: attempt to call a nil value (field 'execute')"},
+      {"os.exit(1)", "escape:1: attempt to call a nil value (field 'exit')"},
+      {"os.remove('/tmp/x')", "escape:1: attempt to call a nil value (field 'remove')"},
+      {"os.getenv('HOME')", "escape:1: attempt to call a nil value (field 'getenv')"},
+      {"require('cjson')", "escape:1: module 'cjson' not found:\n\tno field package.preload['cjson']\n\tno file 'cjson.lua'\n\tno file 'cjson/init.lua'"},
+      {"dofile('/etc/passwd')", "escape:1: cannot open /etc/passwd"},
+      {"assert(loadfile('/etc/passwd'))", "escape:1: cannot open /etc/passwd"},
+      {"collectgarbage('stop')", "escape:1: collectgarbage 'stop' is not allowed here"},
+      {"collectgarbage('generational')", "escape:1: collectgarbage 'generational' is not allowed here"},
+      {"while true do pcall(function() while true do end end) end", "time limit of 200 ms exceeded"},
+      {"local f = coroutine.wrap(function() while true do end end) while true do pcall(f) end", "time limit of 200 ms exceeded"},
+      {"setmetatable({}, {__gc = function() while true do end end})", "escape:1: __gc metamethods are not allowed here"},
+      {"local mt = {__gc = true} setmetatable({}, mt)", "escape:1: __gc metamethods are not allowed here"},
+      {"while true do xpcall(function() while true do end end, function() while true do end end) end",
+       "time limit of 200 ms exceeded"},
+      {"error(setmetatable({}, {__tostring = function() while true do end end}))", "(error object is a table value)"},
+      {"local t = setmetatable({}, {__index = function(t, k) return t[k] end}) return t.x",
+       "escape:1: C stack overflow"},
+      {"local t = {} while true do t[#t + 1] = ('x'):rep(1 << 20) end", "not enough memory"},
+      {"string.rep('x', 1 << 30)", "not enough memory"},
+      {"string.rep('x', 1 << 60)", "escape:1: resulting string too large"},
+  };
+  lua.set_warning_handler([](std::string_view) {});
+  for (const auto &[code, expected] : attempts) EXPECT_EQ(attempt(code).substr(0, std::string(expected).size()), expected) << code;
+  EXPECT_EQ(lua.eval<int>("40 + 2"), 42);  // still usable
+}
+
+TEST_F(Sandbox, EnvironmentsKeepScriptsApart) {
+  Table first = lua.new_environment();
+  Table second = lua.new_environment();
+  lua.exec("secret = 'mine' string.rep = nil rawset(table, 'concat', nil) load('leaked = true')()", "=first", first);
+  lua.exec("result = tostring(secret) .. ' ' .. tostring(leaked) .. ' ' .. type(string.rep) .. ' ' .. type(table.concat)",
+           "=second", second);
+  EXPECT_EQ(second.get<std::string>("result"), "nil nil function function");
+  EXPECT_EQ(first.get<bool>("leaked"), true);
+  EXPECT_EQ(lua.eval<std::string>("type(string.rep)"), "function");  // the state's own globals untouched
+}
+
+TEST(SandboxOptions, CModulesAreOptIn) {
+  State lua(StateOptions{.sandbox = true, .sandbox_c_modules = true});
+  lua.exec("package.cpath = '/usr/lib/x86_64-linux-gnu/lua/5.4/?.so'");
+  EXPECT_EQ(lua.eval<std::string>("require('cjson').encode({1})"), "[1]");
+  EXPECT_EQ(lua.eval<std::string>("type(package.loadlib)"), "nil");
+}
