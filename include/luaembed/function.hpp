@@ -38,6 +38,27 @@ private:
 
 template <class... Args>
 int Function::call_raw(lua_State *L, std::exception_ptr &exception, const Args &...args) const {
+  if constexpr ((!detail::push_may_raise<Args>() && ...)) {
+    // Nothing to push can raise: one lua_pcall of the function itself, with the handler.
+    int base = lua_gettop(L);
+    detail::ensure_stack(L, static_cast<int>(sizeof...(Args)) + 2);
+    if (lua_gethook(L) != nullptr) detail::start_call_budget(L);
+    struct UndoUnlessCalled {  // a conversion that throws before the call leaves nothing behind
+      lua_State *L;
+      int top;
+      bool called = false;
+      ~UndoUnlessCalled() {
+        if (!called) lua_settop(L, top);
+      }
+    } undo{L, base};
+    detail::push_message_handler(L);
+    push(L);
+    (luaembed::push(L, args), ...);
+    undo.called = true;
+    int status = lua_pcall(L, static_cast<int>(sizeof...(Args)), LUA_MULTRET, base + 1);
+    lua_remove(L, base + 1);
+    return status;
+  }
   auto call = [&](lua_State *L) {
     detail::ensure_stack(L, static_cast<int>(sizeof...(Args)) + 1);
     push(L);
