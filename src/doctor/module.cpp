@@ -42,7 +42,7 @@ void judge_version(ModuleReport &report) {
 void put_own_entry_first(std::vector<std::string> &entries, const std::filesystem::path &path) {
   std::string stem = path.filename().string();
   stem = stem.substr(0, stem.find('.'));
-  std::ranges::stable_partition(entries, [&](const std::string &entry) {
+  std::stable_partition(entries.begin(), entries.end(), [&](const std::string &entry) {
     return entry == "luaopen_" + stem || entry.ends_with("_" + stem);
   });
 }

@@ -78,6 +78,17 @@ TEST_F(Api, TrailingOptionalsVariadicsAndMultipleResults) {
   EXPECT_EQ(lua.eval<std::string>("local q, r = divide(17, 5) return q .. ' ' .. r"), "3 2");
 }
 
+TEST_F(Api, ConstReferenceParametersConvertByValue) {
+  lua["total"] = [](const std::vector<int> &numbers, const std::string &label) {
+    int sum = 0;
+    for (int n : numbers) sum += n;
+    return label + std::to_string(sum);
+  };
+  lua["size_of"] = [](const std::map<std::string, int> &map, const Table &table) { return map.size() + table.raw_length(); };
+  EXPECT_EQ(lua.eval<std::string>("total({1, 2, 3}, 'sum ')"), "sum 6");
+  EXPECT_EQ(lua.eval<int>("size_of({a = 1, b = 2}, {1, 2, 3})"), 5);
+}
+
 TEST_F(Api, CallbacksReceiveTheStateAndStackValues) {
   lua["kind"] = [](StateView state, StackValue value) {
     return std::string(type_name(value.type())) + (state.app_data<int>() ? " with data" : "");

@@ -77,7 +77,8 @@ concept ObjectReference = std::is_lvalue_reference_v<P> && requires {
 
 // A reference to a type the application converts by pointer (its own Converter<T*>).
 template <class P>
-concept PointerReference = std::is_lvalue_reference_v<P> && !ObjectReference<P> && Gettable<bare<P> *>;
+concept PointerReference = std::is_lvalue_reference_v<P> && !ObjectReference<P> && Gettable<bare<P> *> &&
+                           !requires { Converter<bare<P> *>::is_userdata_pointer; };
 
 // How a parameter is stored during the call: by value, or as a pointer for references to
 // objects and to types that convert by pointer.

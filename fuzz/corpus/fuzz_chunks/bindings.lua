@@ -1,0 +1,6 @@
+local c = Counter.new(5)
+c:add(2)
+c.value = c.value + host.add(1, 2)
+local n = Named.new("n")
+n:add(c:get())
+return tostring(c + n) .. (n .. "!") .. #c .. c(3) .. c.twice, pcall(host.keys, { a = 1, b = 2 })

@@ -1,0 +1,6 @@
+print(host.narrow(-128, 255, -32768, 65535, -2147483648, 4294967295, math.maxinteger))
+print(host.real(1e308, 3.5e38), host.join("a\0b"), host.join("a", nil), host.sum({ 1, 2.5, "3" }))
+print(pcall(host.lines, { "a", nil, "c" }), host.triple({ 1, 2, 3 }), host.pick(1), host.pick(1.5), host.pick("x"))
+print(pcall(host.narrow, 128), pcall(host.triple, { 1, 2 }), pcall(host.add, 1.5, 2), pcall(host.sum, { {} }))
+print(host.weights({ [1] = 0 / 0, [2] = math.huge }), host.count(1, nil, 3), host.types(1, "a", {}, print))
+return host.pair(math.mininteger)

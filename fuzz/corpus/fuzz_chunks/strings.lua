@@ -1,0 +1,1 @@
+return "\0embedded\0zeros", ("\255"):rep(3), 0x7fffffffffffffff + 1, -0.0, 0/0, 1/0, math.mininteger // -1
