@@ -159,14 +159,10 @@ public:
   template <class Base>
   Class &base() {
     static_assert(std::is_base_of_v<Base, T>, "luaembed: base<B>() needs a base class of T");
-    detail::ClassInfo &derived = info();
     const detail::ClassInfo *base_info = &detail::class_info<Base>();
-    bool known = false;
-    for (const detail::BaseLink &link : derived.bases) known = known || link.base == base_info;
-    if (!known)
-      derived.bases.push_back({base_info, [](void *object) -> void * {
-                                 return static_cast<Base *>(static_cast<T *>(object));
-                               }});
+    detail::add_base(info(), *base_info, [](void *object) -> void * {
+      return static_cast<Base *>(static_cast<T *>(object));
+    });
     register_step([base_info](lua_State *L) { detail::inherit(L, info(), *base_info); });
     return *this;
   }

@@ -155,7 +155,7 @@ void push_class_table(lua_State *L, const ClassInfo &info) {
 }
 
 void create_class(lua_State *L, const ClassInfo &info, const std::string &name, bool as_global) {
-  const_cast<ClassInfo &>(info).name = name;
+  name_class(const_cast<ClassInfo &>(info), name);
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &info) == LUA_TTABLE) {  // registered before: extend it
     lua_rawgetp(L, -1, &methods_table);
     if (as_global) lua_setglobal(L, name.c_str());

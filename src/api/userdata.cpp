@@ -10,9 +10,32 @@ namespace luaembed::detail {
 
 void *cast_object(const ClassInfo *from, void *object, const ClassInfo *to) noexcept {
   if (from == to) return object;
-  for (const BaseLink &link : from->bases)
+  int count = from->base_count.load(std::memory_order_acquire);
+  for (int i = 0; i < count; ++i) {
+    const BaseLink &link = from->bases[i];
     if (void *adjusted = cast_object(link.base, link.upcast(object), to)) return adjusted;
+  }
   return nullptr;
+}
+
+void add_base(ClassInfo &derived, const ClassInfo &base, void *(*upcast)(void *)) {
+  std::lock_guard<std::mutex> lock(derived.writing);
+  int count = derived.base_count.load(std::memory_order_relaxed);
+  for (int i = 0; i < count; ++i)
+    if (derived.bases[i].base == &base) return;
+  if (count == static_cast<int>(derived.bases.size()))
+    throw ConversionError("luaembed: " + derived.name + " has too many base classes (at most " +
+                              std::to_string(derived.bases.size()) + ")",
+                          "too many base classes");
+  derived.bases[count] = BaseLink{&base, upcast};
+  derived.base_count.store(count + 1, std::memory_order_release);
+}
+
+void name_class(ClassInfo &info, const std::string &name) {
+  std::lock_guard<std::mutex> lock(info.writing);
+  if (info.named) return;
+  info.name = name;
+  info.named = true;
 }
 
 UserdataHeader *userdata_header(lua_State *L, int index) noexcept {

@@ -13,8 +13,11 @@
 #include <luaembed/convert.hpp>
 #include <luaembed/detail/protect.hpp>
 
+#include <array>
+#include <atomic>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <string>
 #include <type_traits>
@@ -30,16 +33,29 @@ struct BaseLink {
   void *(*upcast)(void *);  // derived pointer to base pointer, adjusted
 };
 
+// One per C++ class and process, shared by every state (and thread) that registers the class:
+// written only under its mutex, and read without locks: the name is set once, and a base link
+// is published by the release of base_count after it is in place.
 struct ClassInfo {
-  std::string name;  // as registered; the C++ name until then
-  std::vector<BaseLink> bases;
+  explicit ClassInfo(std::string cpp_name) : name(std::move(cpp_name)) {}
+
+  std::string name;  // the name of the first registration; the C++ name until then
+  std::array<BaseLink, 8> bases{};
+  std::atomic<int> base_count{0};
+  bool named = false;
+  std::mutex writing;
 };
 
 template <class T>
 ClassInfo &class_info() {
-  static ClassInfo info{std::string(type_name<T>()), {}};
+  static ClassInfo info{std::string(type_name<T>())};
   return info;
 }
+
+// Records that derived derives from base (at most bases.size() bases per class).
+void add_base(ClassInfo &derived, const ClassInfo &base, void *(*upcast)(void *));
+// Sets the name at the first registration of the class.
+void name_class(ClassInfo &info, const std::string &name);
 
 enum class Holding : unsigned char { Value, Shared, Unique, Borrowed };
 
