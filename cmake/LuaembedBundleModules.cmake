@@ -30,7 +30,7 @@ endfunction()
 
 # Debian's Lua 5.4 modules with static archives. lua-socket-dev's holds socket.core and
 # mime.core; its Lua half (socket.http, ltn12, ...) is embedded with them.
-set(_v ${LUAEMBED_LUA_VERSION})
+set(_v ${LUAEMBED_LUA_ABI})  # LuaJIT uses the modules of Lua 5.1
 luaembed_bundle_declare_module(cjson PKG_CONFIG lua${_v}-cjson DEBIAN_PACKAGE lua-cjson-dev
   OPENS cjson cjson.safe)
 luaembed_bundle_declare_module(lpeg PKG_CONFIG lua${_v}-lpeg DEBIAN_PACKAGE lua-lpeg-dev
@@ -104,7 +104,7 @@ endfunction()
 function(_luaembed_bundle_module_lua_files target name files out_var)
   set(pairs "")
   if(files)
-    pkg_get_variable(lua_directory lua${LUAEMBED_LUA_VERSION} INSTALL_LMOD)
+    pkg_get_variable(lua_directory lua${LUAEMBED_LUA_ABI} INSTALL_LMOD)
   endif()
   foreach(file IN LISTS files)
     set(path "${lua_directory}/${file}")
@@ -136,7 +136,7 @@ function(_luaembed_bundle_resolve_module target name static opens_var link_var s
       "${NOT_STATIC}." "Build this bundle without STATIC.")
   endif()
   # Lua itself comes from luaembed::lua, linked once and whole; the .pc files also name it.
-  set(lua_libraries lua${LUAEMBED_LUA_VERSION} lua${LUAEMBED_LUA_VERSION}-c++)
+  set(lua_libraries lua${LUAEMBED_LUA_ABI} lua${LUAEMBED_LUA_ABI}-c++)
   set(archives "")
   set(system_libraries "")
   foreach(pc_module IN LISTS PKG_CONFIG)

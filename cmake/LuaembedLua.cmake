@@ -14,29 +14,107 @@
 # nothing from an executable. A dynamic list naming the API works with GNU ld, gold and lld.
 #
 # Cache settings
-#   LUAEMBED_LUA_VERSION      Lua version to link ("5.4")
-#   LUAEMBED_LUA_CXX          link liblua5.4-c++.a (Lua compiled as C++, errors are C++ exceptions)
+#   LUAEMBED_LUA_VERSION      the Lua to link: 5.1, 5.2, 5.3, 5.4 (default), luajit (Debian's
+#                             libluajit-5.1-dev) or luajit2 (OpenResty's libluajit2-5.1-dev)
+#   LUAEMBED_LUA_CXX          link Lua compiled as C++ (liblua5.X-c++.a: errors are C++
+#                             exceptions); 5.1 to 5.4 only, LuaJIT has no such build
 #   LUAEMBED_LUA_ARCHIVE      the static archive; found in Debian's paths when empty
 #   LUAEMBED_LUA_INCLUDE_DIR  the directory holding lua.h, lauxlib.h, lualib.h
+#
+# Results (internal cache)
+#   LUAEMBED_LUA_NAME         lua5.X or luajit: the name files of this build carry
+#   LUAEMBED_LUA_ABI          the Lua version modules are built for: 5.X, and 5.1 for LuaJIT
+#   LUAEMBED_LUA_MODULE_DIR   where Debian installs native modules for that version
 
 include_guard(GLOBAL)
 
 include(${CMAKE_CURRENT_LIST_DIR}/LuaembedApiList.cmake)
 
-set(LUAEMBED_LUA_VERSION "5.4" CACHE STRING "Lua version to link statically")
+set(LUAEMBED_LUA_VERSION "5.4" CACHE STRING "Lua to link statically: 5.1, 5.2, 5.3, 5.4, luajit or luajit2")
+set_property(CACHE LUAEMBED_LUA_VERSION PROPERTY STRINGS 5.1 5.2 5.3 5.4 luajit luajit2)
 option(LUAEMBED_LUA_CXX "Link Lua compiled as C++ (liblua<version>-c++.a)" OFF)
+
+# What each choice means in Debian: header directory, archive stem and -dev package.
+function(_luaembed_lua_choice version)
+  set(is_luajit FALSE)
+  if(version MATCHES "^5\\.[1-4]$")
+    set(suffix "lua${version}")
+    set(archive "lua${version}")
+    set(package "liblua${version}-dev")
+    if(version STREQUAL "5.1")
+      set(package "liblua5.1-0-dev")  # Debian's name for it
+    endif()
+    set(abi ${version})
+  elseif(version STREQUAL "luajit" OR version STREQUAL "luajit2")
+    set(is_luajit TRUE)
+    set(suffix "luajit-2.1")
+    set(archive "luajit-5.1")
+    set(package "libluajit-5.1-dev")
+    if(version STREQUAL "luajit2")
+      set(package "libluajit2-5.1-dev")
+    endif()
+    set(abi "5.1")  # LuaJIT runs Lua 5.1 modules
+  else()
+    message(FATAL_ERROR "luaembed: LUAEMBED_LUA_VERSION is ${version}; choose 5.1, 5.2, 5.3, 5.4, "
+      "luajit (Debian's libluajit-5.1-dev) or luajit2 (OpenResty's libluajit2-5.1-dev).")
+  endif()
+  if(is_luajit AND LUAEMBED_LUA_CXX)
+    message(FATAL_ERROR "luaembed: LuaJIT has no build compiled as C++ (LUAEMBED_LUA_CXX=ON). It does "
+      "not need one: its errors already unwind through C++ frames and run their destructors.\n"
+      "Configure with -DLUAEMBED_LUA_CXX=OFF, or choose Lua 5.1 to 5.4 for a -c++ archive.")
+  endif()
+  if(LUAEMBED_LUA_CXX)
+    string(APPEND archive "-c++")
+  endif()
+  foreach(field suffix archive package abi is_luajit)
+    set(lua_${field} "${${field}}" PARENT_SCOPE)
+  endforeach()
+endfunction()
+
+# The version lua.h declares, as 5.X; LUA_VERSION_NUM is in every release (5.1: 501).
+function(_luaembed_header_version include_dir out_var)
+  file(STRINGS "${include_dir}/lua.h" lines REGEX "#define[ \t]+LUA_VERSION_NUM[ \t]")
+  if(NOT lines MATCHES "LUA_VERSION_NUM[ \t]+([0-9])0*([0-9]+)")
+    message(FATAL_ERROR "luaembed: ${include_dir}/lua.h does not define LUA_VERSION_NUM; is it Lua's?")
+  endif()
+  set(${out_var} "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}" PARENT_SCOPE)
+endfunction()
+
+# Checks that the headers are those of the chosen Lua.
+function(_luaembed_check_headers version)
+  set(dir "${LUAEMBED_LUA_INCLUDE_DIR}")
+  _luaembed_header_version("${dir}" header_version)
+  set(luajit_h "${dir}/luajit.h")
+  if(lua_is_luajit)
+    if(NOT EXISTS "${luajit_h}")
+      message(FATAL_ERROR "luaembed: ${dir} holds the headers of Lua ${header_version}, not LuaJIT (no luajit.h).\n"
+        "Set LUAEMBED_LUA_INCLUDE_DIR to LuaJIT's headers (Debian: /usr/include/${lua_suffix}).")
+    endif()
+    file(STRINGS "${luajit_h}" openresty REGEX "#define[ \t]+OPENRESTY_LUAJIT")
+    if(version STREQUAL "luajit2" AND NOT openresty)
+      message(FATAL_ERROR "luaembed: the LuaJIT in ${dir} is not OpenResty's (luajit.h does not define "
+        "OPENRESTY_LUAJIT).\nInstall it with: sudo apt-get install ${lua_package}\n"
+        "(it replaces Debian's libluajit-5.1-dev), or choose LUAEMBED_LUA_VERSION=luajit.")
+    endif()
+  elseif(EXISTS "${luajit_h}" OR NOT header_version STREQUAL version)
+    set(found "Lua ${header_version}")
+    if(EXISTS "${luajit_h}")
+      set(found "LuaJIT")
+    endif()
+    message(FATAL_ERROR
+      "luaembed: ${dir}/lua.h is ${found}, not ${version}.\n"
+      "Set LUAEMBED_LUA_INCLUDE_DIR to the headers of Lua ${version} (Debian: /usr/include/lua${version}).")
+  endif()
+endfunction()
 
 # Finds the archive and headers of the selected Lua; stops the configure step with what to
 # install when they are missing.
 function(_luaembed_find_lua)
   set(version ${LUAEMBED_LUA_VERSION})
-  set(archive_name "liblua${version}.a")
-  set(debian_package "liblua${version}-dev")
-  if(LUAEMBED_LUA_CXX)
-    set(archive_name "liblua${version}-c++.a")
-  endif()
+  _luaembed_lua_choice(${version})
+  set(archive_name "lib${lua_archive}.a")
   find_path(LUAEMBED_LUA_INCLUDE_DIR lua.h
-    PATH_SUFFIXES "lua${version}"
+    PATH_SUFFIXES "${lua_suffix}"
     DOC "Directory holding lua.h, lauxlib.h and lualib.h of Lua ${version}")
   find_library(LUAEMBED_LUA_ARCHIVE NAMES "${archive_name}"
     DOC "Static archive of Lua ${version}")
@@ -44,28 +122,29 @@ function(_luaembed_find_lua)
     message(FATAL_ERROR
       "luaembed: Lua ${version} was not found (headers: ${LUAEMBED_LUA_INCLUDE_DIR}, "
       "archive ${archive_name}: ${LUAEMBED_LUA_ARCHIVE}).\n"
-      "Install it with: sudo apt-get install ${debian_package}\n"
+      "Install it with: sudo apt-get install ${lua_package}\n"
       "or point LUAEMBED_LUA_INCLUDE_DIR and LUAEMBED_LUA_ARCHIVE at another build of Lua.")
   endif()
-  # A lua.h straight under an include directory may belong to any version: read it.
-  file(STRINGS "${LUAEMBED_LUA_INCLUDE_DIR}/lua.h" version_lines REGEX "#define LUA_VERSION_(MAJOR|MINOR)[ \t]")
-  string(REGEX REPLACE ".*MAJOR[ \t]+\"?([0-9]+).*MINOR[ \t]+\"?([0-9]+).*" "\\1.\\2" header_version "${version_lines}")
-  if(NOT header_version STREQUAL version)
-    message(FATAL_ERROR
-      "luaembed: ${LUAEMBED_LUA_INCLUDE_DIR}/lua.h is Lua ${header_version}, not ${version}.\n"
-      "Set LUAEMBED_LUA_INCLUDE_DIR to the headers of Lua ${version} (Debian: /usr/include/lua${version}).")
-  endif()
+  _luaembed_check_headers(${version})
   if(NOT LUAEMBED_LUA_ARCHIVE MATCHES "\\.a$")
     message(FATAL_ERROR
       "luaembed: LUAEMBED_LUA_ARCHIVE is ${LUAEMBED_LUA_ARCHIVE}, which is not a static archive.\n"
-      "luaembed links Lua statically; give it the .a file (Debian: ${debian_package}).")
+      "luaembed links Lua statically; give it the .a file (Debian: ${lua_package}).")
   endif()
+  set(name "lua${version}")
+  if(lua_is_luajit)
+    set(name "luajit")
+  endif()
+  set(LUAEMBED_LUA_NAME "${name}" CACHE INTERNAL "lua5.X or luajit")
+  set(LUAEMBED_LUA_ABI "${lua_abi}" CACHE INTERNAL "The Lua version native modules are built for")
+  set(LUAEMBED_LUA_MODULE_DIR "/usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/lua/${lua_abi}"
+    CACHE INTERNAL "Debian's directory of native Lua modules for this Lua")
 endfunction()
 
 # Creates luaembed::lua_archive and luaembed::lua. GLOBAL makes them visible to the whole
 # build (luaembed's own tree); a find_package consumer gets directory-scoped targets.
 function(_luaembed_define_lua_targets scope)
-  set(api_list "${CMAKE_BINARY_DIR}/luaembed/lua${LUAEMBED_LUA_VERSION}-api.dynlist")
+  set(api_list "${CMAKE_BINARY_DIR}/luaembed/${LUAEMBED_LUA_NAME}-api.dynlist")
   luaembed_write_api_list(
     INCLUDE_DIR "${LUAEMBED_LUA_INCLUDE_DIR}"
     ARCHIVE "${LUAEMBED_LUA_ARCHIVE}"

@@ -6,9 +6,15 @@
 
 #include <cstdio>
 
-// Lua's error handler: add a traceback to the message.
+// Lua's error handler: add a traceback to the message. (Lua 5.1 has neither luaL_traceback nor
+// luaL_tolstring: there the message goes as it is.)
 static int with_traceback(lua_State *L) {
+#if LUA_VERSION_NUM >= 502
   luaL_traceback(L, L, luaL_tolstring(L, 1, nullptr), 1);
+#elif defined(LUAJIT_VERSION)  // luaL_traceback, but no luaL_tolstring
+  const char *message = lua_tostring(L, 1);
+  luaL_traceback(L, L, message != nullptr ? message : "(error object is not a string)", 1);
+#endif
   return 1;
 }
 
@@ -28,8 +34,8 @@ int main(int argc, char **argv) {
 
   lua_pushcfunction(L, with_traceback);
   int status = luaL_loadfile(L, argv[1]);
-  if (status == LUA_OK) status = lua_pcall(L, 0, 0, -2);
-  if (status != LUA_OK) std::fprintf(stderr, "%s: %s\n", argv[0], lua_tostring(L, -1));
+  if (status == 0) status = lua_pcall(L, 0, 0, -2);  // 0 is LUA_OK, which Lua 5.1 does not name
+  if (status != 0) std::fprintf(stderr, "%s: %s\n", argv[0], lua_tostring(L, -1));
   lua_close(L);
-  return status == LUA_OK ? 0 : 1;
+  return status == 0 ? 0 : 1;
 }

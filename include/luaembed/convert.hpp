@@ -39,6 +39,8 @@ namespace detail {
 [[noreturn]] void throw_type_mismatch(lua_State *L, int index, const char *expected, std::string_view cpp_type);
 [[noreturn]] void throw_no_integer_representation(lua_State *L, int index, std::string_view cpp_type);
 [[noreturn]] void throw_integer_out_of_range(long long value, std::string_view cpp_type);
+// A C++ integer beyond what Lua holds exactly (compat::min_integer to compat::max_integer).
+[[noreturn]] void throw_not_a_lua_integer(long long value);
 [[noreturn]] void throw_unsigned_out_of_range(unsigned long long value);
 // Converts the number at index to a string in its slot, as lua_tolstring does, but protected.
 void number_to_string_in_place(lua_State *L, int index);
@@ -96,10 +98,13 @@ template <class T>
 struct Converter<T> {
   static constexpr bool push_may_raise = false;
 
+  // Integers Lua cannot hold exactly are refused, never rounded: beyond lua_Integer, and with
+  // Lua 5.1, 5.2 and LuaJIT (whose numbers are doubles) beyond 2^53.
   static void push(lua_State *L, T value) {
-    if constexpr (std::is_unsigned_v<T> && sizeof(T) >= sizeof(lua_Integer)) {
-      if (value > static_cast<T>(std::numeric_limits<lua_Integer>::max()))
-        detail::throw_unsigned_out_of_range(value);
+    if constexpr (std::is_unsigned_v<T> && wider_than_lua) {
+      if (value > static_cast<unsigned long long>(compat::max_integer)) detail::throw_unsigned_out_of_range(value);
+    } else if constexpr (wider_than_lua) {
+      if (value < compat::min_integer || value > compat::max_integer) detail::throw_not_a_lua_integer(value);
     }
     lua_pushinteger(L, static_cast<lua_Integer>(value));
   }
@@ -119,6 +124,9 @@ struct Converter<T> {
   }
 
 private:
+  static constexpr bool wider_than_lua =
+      std::numeric_limits<T>::max() > static_cast<unsigned long long>(compat::max_integer);
+
   static bool fits(lua_Integer value) {
     if constexpr (std::is_signed_v<T>)
       return value >= std::numeric_limits<T>::min() && value <= std::numeric_limits<T>::max();

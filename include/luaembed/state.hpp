@@ -24,7 +24,8 @@
 
 namespace luaembed {
 
-// The standard libraries a State opens.
+// The standard libraries a State opens. All is what luaL_openlibs opens; a library the linked
+// Lua does not have is left out (Lua 5.1 and LuaJIT open coroutine with Base).
 enum class Libraries : unsigned {
   None = 0,
   Base = 1 << 0,
@@ -35,9 +36,12 @@ enum class Libraries : unsigned {
   OS = 1 << 5,
   String = 1 << 6,
   Math = 1 << 7,
-  UTF8 = 1 << 8,
+  UTF8 = 1 << 8,     // Lua 5.3 and later
   Debug = 1 << 9,
-  All = (1 << 10) - 1,
+  Bit = 1 << 10,     // bit32 (Lua 5.2, and 5.3 as Debian builds it), LuaJIT's bit
+  Jit = 1 << 11,     // LuaJIT's jit (and string.buffer, which require finds)
+  FFI = 1 << 12,     // LuaJIT's ffi, for require
+  All = (1 << 13) - 1,
 };
 constexpr Libraries operator|(Libraries a, Libraries b) {
   return static_cast<Libraries>(static_cast<unsigned>(a) | static_cast<unsigned>(b));

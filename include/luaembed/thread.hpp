@@ -93,9 +93,14 @@ Yield<std::decay_t<Values>...> yield(Values &&...values) {
 
 // yield_then(continuation, values...): yields the values; when resumed, continuation runs
 // with the resume arguments (converted to its parameters) and its results are the callback's
-// results. A continuation may itself return yield or yield_then. Needs Lua 5.2 or later.
+// results. A continuation may itself return yield or yield_then. Needs Lua 5.2 or later:
+// Lua 5.1 and LuaJIT cannot continue a C function after a yield (they have no lua_yieldk).
 template <class Continuation, class... Values>
 struct YieldThen {
+  static_assert(compat::has_continuations || sizeof(Continuation) == 0,
+                "luaembed: yield_then needs continuations (lua_yieldk), which Lua 5.1 and LuaJIT do not "
+                "have: return luaembed::yield(values...) and let the Lua code that called the callback go "
+                "on with the resume arguments");
   Continuation continuation;
   std::tuple<Values...> values;
 };

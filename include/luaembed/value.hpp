@@ -75,8 +75,8 @@ public:
   template <class T> T get() const;
   // luaL_tolstring's text of the value, __tostring included.
   std::string to_string() const;
-  // The n-th user value of a userdata (Lua 5.4 gives each luaembed object one): any Lua
-  // value the application wants to keep with the object.
+  // The n-th user value of a userdata: any Lua value the application keeps with it. Each
+  // luaembed object has one, on every Lua version (compat.hpp).
   Value user_value(int n = 1) const;
   void set_user_value(const Value &value, int n = 1) const;
 };

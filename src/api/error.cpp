@@ -41,12 +41,20 @@ void throw_integer_out_of_range(long long value, std::string_view cpp_type) {
                         "integer " + number + " out of range for " + std::string(cpp_type));
 }
 
-void throw_unsigned_out_of_range(unsigned long long value) {
-  std::string number = std::to_string(value);
-  throw ConversionError("cannot convert " + number + " to a Lua integer: out of range (largest is " +
-                            std::to_string(LUA_MAXINTEGER) + ")",
+namespace {
+// Where Lua's exact integers end: lua_Integer's limits, or 2^53 where numbers are doubles.
+[[noreturn]] void throw_beyond_lua(const std::string &number, bool negative) {
+  std::string limit = negative ? "smallest is " + std::to_string(compat::min_integer)
+                               : "largest is " + std::to_string(compat::max_integer);
+  if (!compat::has_integers) limit += ": " + std::string(compat::lua_name) + " numbers are doubles";
+  throw ConversionError("cannot convert " + number + " to a Lua integer: out of range (" + limit + ")",
                         "integer " + number + " out of range for a Lua integer");
 }
+}  // namespace
+
+void throw_unsigned_out_of_range(unsigned long long value) { throw_beyond_lua(std::to_string(value), false); }
+
+void throw_not_a_lua_integer(long long value) { throw_beyond_lua(std::to_string(value), value < 0); }
 
 void throw_wrong_length(std::size_t expected, std::size_t actual, std::string_view cpp_type) {
   throw ConversionError("cannot convert a Lua table of " + std::to_string(actual) + " elements to " +

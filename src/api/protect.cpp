@@ -55,9 +55,9 @@ std::string message_of(lua_State *L, int index) {
   return std::string("(error object is a ") + luaL_typename(L, index) + " value)";
 }
 
+// "near <eof>"; Lua 5.1 and LuaJIT quote it: "near '<eof>'".
 bool ends_with_eof_mark(const std::string &message) {
-  constexpr std::string_view mark = "<eof>";
-  return message.size() >= mark.size() && message.compare(message.size() - mark.size(), mark.size(), mark) == 0;
+  return message.ends_with("<eof>") || message.ends_with("'<eof>'");
 }
 
 struct CapturedError {
@@ -65,9 +65,18 @@ struct CapturedError {
   std::exception_ptr cause;
 };
 
+// Lua 5.4's lua_error raises its own "not enough memory" message as a memory error again (a
+// callback that ran out of memory, error("not enough memory")); older Luas report a runtime
+// error. luaembed reports what 5.4 does. version: lua_error
+bool is_memory_message(lua_State *L, int status) {
+  return status == LUA_ERRRUN && compat::version < 504 && lua_type(L, -1) == LUA_TSTRING &&
+         std::strcmp(lua_tostring(L, -1), "not enough memory") == 0;
+}
+
 CapturedError capture_error(lua_State *L, int status) {
   CapturedError captured;
   ErrorInfo &info = captured.info;
+  if (is_memory_message(L, status)) status = LUA_ERRMEM;
   info.traceback = take_traceback(L);
   if (const CallbackFailure *failure = to_callback_failure(L, -1)) captured.cause = failure->cause;
   switch (status) {
@@ -95,7 +104,7 @@ CapturedError capture_error(lua_State *L, int status) {
 
 }  // namespace
 
-void push_message_handler(lua_State *L) { lua_pushcfunction(L, record_traceback); }
+void push_message_handler(lua_State *L) { compat::push_cfunction(L, record_traceback); }
 
 ErrorInfo take_lua_error(lua_State *L, int status) { return capture_error(L, status).info; }
 
@@ -108,7 +117,10 @@ void throw_lua_error_with_traceback(lua_State *L, int status, std::string traceb
 }
 
 bool is_lua_unwind() noexcept {
-  // Lua compiled as C++ throws a pointer to its struct lua_longjmp (see ldo.c).
+  // LuaJIT's errors are foreign exceptions, which std::exception_ptr cannot hold (and whose
+  // type the C++ runtime does not know). Lua compiled as C++ throws a pointer to its struct
+  // lua_longjmp (see ldo.c).
+  if (!std::current_exception()) return true;
   const std::type_info *type = abi::__cxa_current_exception_type();
   return type != nullptr && std::strcmp(type->name(), "P11lua_longjmp") == 0;
 }

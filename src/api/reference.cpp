@@ -1,5 +1,6 @@
 // Registry references, and the per-state record that tells handles whether their state lives.
 #include <luaembed/detail/protect.hpp>
+#include <luaembed/error.hpp>
 #include <luaembed/reference.hpp>
 
 #include <new>
@@ -27,10 +28,10 @@ StateData *state_data(lua_State *L) {
     return data;
   }
   lua_pop(L, 1);
+  lua_State *main = compat::main_thread(L);
+  if (main == nullptr) throw MemoryError();
   auto *data = new StateData;
-  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_MAINTHREAD);
-  data->main = lua_tothread(L, -1);
-  lua_pop(L, 1);
+  data->main = main;
   try {
     protect(L, 0, 0, [data](lua_State *L) {
       *static_cast<StateData **>(lua_newuserdatauv(L, sizeof(StateData *), 0)) = data;

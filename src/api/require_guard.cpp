@@ -1,6 +1,6 @@
 // require that explains itself, and refuses a second Lua core.
 //
-// The C searchers of package.searchers are wrapped. Before a native module is loaded, its
+// The C searchers of package.searchers (package.loaders in Lua 5.1) are wrapped. Before a native module is loaded, its
 // file is read (with the doctor's library): a module that links a Lua library or contains a
 // Lua core of its own would put two interpreters in one process, which Lua 5.4 no longer
 // detects — it is refused (or loaded with a warning, or allowed, as the host chooses). When
@@ -11,7 +11,9 @@
 #include <luaembed/doctor/doctor.hpp>
 
 #include <dlfcn.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -87,10 +89,12 @@ std::string explain_failure(const std::string &path) {
   if (!module) return {};
   doctor::LuaVersion running = running_lua();
   if (!module->built_for.empty() && !module->built_for.contains(running)) {
+    // LuaJIT runs the modules built for Lua 5.1.
+    doctor::LuaVersion wanted = running == doctor::LuaVersion::luajit ? doctor::LuaVersion::lua51 : running;
     return "\n\tluaembed: the module was built for " + doctor::describe(module->built_for) + ", and this program runs " +
            std::string(doctor::display_name(running)) + ": use the module's " +
-           std::string(doctor::display_name(running)) + " build (Debian installs it under /usr/lib/" +
-           "x86_64-linux-gnu/lua/" + std::string(doctor::short_name(running)) + "/).";
+           std::string(doctor::display_name(wanted)) + " build (Debian installs it under /usr/lib/" +
+           "x86_64-linux-gnu/lua/" + std::string(doctor::short_name(wanted)) + "/).";
   }
   std::vector<std::string> missing;
   for (const std::string &symbol : module->api_needed)
@@ -105,18 +109,24 @@ std::string explain_failure(const std::string &path) {
          "(luaembed-doctor <program> <module> tells more).";
 }
 
-// The file package.searchpath finds for name (the root of a dotted name for the all-in-one
-// searcher), or nothing.
+// The file the C searcher would load for name (the root of a dotted name for the all-in-one
+// searcher), or nothing: the first readable one of package.cpath's templates, with the name's
+// dots as directory separators, as package.searchpath finds it (Lua 5.1 has no searchpath).
 std::optional<std::string> module_file(StateView state, const std::string &name, bool root_only) {
-  std::string searched = name;
-  if (root_only) {
-    std::size_t dot = name.find('.');
-    if (dot == std::string::npos) return std::nullopt;  // that searcher skips plain names
-    searched = name.substr(0, dot);
-  }
-  Function searchpath = state["package"]["searchpath"];
+  std::string searched = name.substr(0, root_only ? name.find('.') : std::string::npos);
+  if (root_only && searched == name) return std::nullopt;  // that searcher skips plain names
+  for (char &c : searched)
+    if (c == '.') c = LUA_DIRSEP[0];
   std::string cpath = state["package"]["cpath"];
-  return std::get<0>(searchpath.call<std::tuple<std::optional<std::string>, Value>>(searched, cpath));
+  for (std::size_t start = 0; start <= cpath.size();) {
+    std::size_t end = std::min(cpath.find(';', start), cpath.size());
+    std::string path = cpath.substr(start, end - start);
+    for (std::size_t mark = path.find('?'); mark != std::string::npos; mark = path.find('?', mark + searched.size()))
+      path.replace(mark, 1, searched);
+    if (!path.empty() && access(path.c_str(), R_OK) == 0) return path;
+    start = end + 1;
+  }
+  return std::nullopt;
 }
 
 void wrap_searcher(StateView state, const Table &searchers, int position, SecondLuaCore policy) {
@@ -139,7 +149,7 @@ void wrap_searcher(StateView state, const Table &searchers, int position, Second
 bool StateView::guard_native_modules(SecondLuaCore policy) const {
   Value package = (*this)["package"];
   if (package.type() != Type::Table) return false;  // no package library: no native modules
-  Table searchers = package.get<Table>()["searchers"];
+  Table searchers = package.get<Table>()[compat::package_searchers];
   if (searchers.raw_length() < 4) return false;
   wrap_searcher(*this, searchers, 3, policy);
   wrap_searcher(*this, searchers, 4, policy);

@@ -34,12 +34,38 @@ struct LibraryEntry {
   lua_CFunction open;
 };
 
+// What luaL_openlibs opens, in its order. version: each Lua has its own set.
 const LibraryEntry library_entries[] = {
-    {Libraries::Base, "_G", luaopen_base},          {Libraries::Package, LUA_LOADLIBNAME, luaopen_package},
-    {Libraries::Coroutine, LUA_COLIBNAME, luaopen_coroutine}, {Libraries::Table, LUA_TABLIBNAME, luaopen_table},
-    {Libraries::IO, LUA_IOLIBNAME, luaopen_io},     {Libraries::OS, LUA_OSLIBNAME, luaopen_os},
-    {Libraries::String, LUA_STRLIBNAME, luaopen_string}, {Libraries::Math, LUA_MATHLIBNAME, luaopen_math},
-    {Libraries::UTF8, LUA_UTF8LIBNAME, luaopen_utf8}, {Libraries::Debug, LUA_DBLIBNAME, luaopen_debug},
+    {Libraries::Base, "_G", luaopen_base},
+    {Libraries::Package, LUA_LOADLIBNAME, luaopen_package},
+#if LUA_VERSION_NUM >= 502
+    {Libraries::Coroutine, LUA_COLIBNAME, luaopen_coroutine},
+#endif
+    {Libraries::Table, LUA_TABLIBNAME, luaopen_table},
+    {Libraries::IO, LUA_IOLIBNAME, luaopen_io},
+    {Libraries::OS, LUA_OSLIBNAME, luaopen_os},
+    {Libraries::String, LUA_STRLIBNAME, luaopen_string},
+#if LUA_VERSION_NUM == 502 || LUA_VERSION_NUM == 503
+    {Libraries::Bit, LUA_BITLIBNAME, luaopen_bit32},
+#endif
+    {Libraries::Math, LUA_MATHLIBNAME, luaopen_math},
+#if LUA_VERSION_NUM >= 503
+    {Libraries::UTF8, LUA_UTF8LIBNAME, luaopen_utf8},
+#endif
+    {Libraries::Debug, LUA_DBLIBNAME, luaopen_debug},
+#if defined(LUAJIT_VERSION)
+    {Libraries::Bit, LUA_BITLIBNAME, luaopen_bit},
+    {Libraries::Jit, LUA_JITLIBNAME, luaopen_jit},
+#endif
+};
+
+// LuaJIT's luaL_openlibs leaves these to require.
+const LibraryEntry preloaded_entries[] = {
+#if defined(LUAJIT_VERSION)
+    {Libraries::FFI, LUA_FFILIBNAME, luaopen_ffi},
+    {Libraries::Jit, LUA_STRLIBNAME ".buffer", luaopen_string_buffer},
+#endif
+    {Libraries::None, nullptr, nullptr},
 };
 
 void open_libraries(lua_State *L, Libraries libraries) {
@@ -48,6 +74,12 @@ void open_libraries(lua_State *L, Libraries libraries) {
       if (!has(libraries, entry.library)) continue;
       luaL_requiref(L, entry.name, entry.open, 1);
       lua_pop(L, 1);
+    }
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+    for (const LibraryEntry &entry : preloaded_entries) {
+      if (!has(libraries, entry.library)) continue;
+      lua_pushcfunction(L, entry.open);
+      lua_setfield(L, -2, entry.name);
     }
     return 0;
   });

@@ -27,11 +27,13 @@ ThreadStatus Thread::status() const { return status_from(StateView(lua_state()))
 // coroutine.status's rules.
 ThreadStatus Thread::status_from(const StateView &current) const {
   lua_State *L = current.lua_state();
-  detail::ensure_stack(L, 1);
+  detail::ensure_stack(L, 3);
   push(L);
   lua_State *thread = lua_tothread(L, -1);
+  bool closed = compat::thread_closed(L, -1);  // before Lua 5.4 a closed thread looks suspended
   lua_pop(L, 1);
   if (thread == L) return ThreadStatus::Running;
+  if (closed) return ThreadStatus::Dead;
   switch (lua_status(thread)) {
     case LUA_YIELD: return ThreadStatus::Suspended;
     case LUA_OK: {
@@ -78,13 +80,11 @@ int Thread::resume_raw(int nargs) const {
 }
 
 void Thread::close() const {
-  lua_State *thread = thread_state();
-#if LUA_VERSION_NUM >= 504
-  int status = lua_resetthread(thread);
-  if (status != LUA_OK && status != LUA_YIELD) lua_pop(thread, 1);  // the error of a __close
-#else
-  lua_settop(thread, 0);
-#endif
+  detail::protect(lua_state(), 0, 0, [this](lua_State *L) {
+    push(L);
+    compat::close_thread(L, -1);
+    return 0;
+  });
 }
 
 namespace detail {

@@ -51,7 +51,12 @@ void Value::set_user_value(const Value &value, int n) const {
   push(L);
   if (lua_type(L, -1) != LUA_TUSERDATA) detail::throw_type_mismatch(L, -1, "userdata", "a user value");
   value.push(L);
-  bool stored = lua_setiuservalue(L, -2, n) != 0;
+  bool stored = false;
+  // Protected: before Lua 5.4, luaembed keeps the value in a table it allocates (compat).
+  detail::protect(L, 2, 0, [&](lua_State *L) {
+    stored = lua_setiuservalue(L, 1, n) != 0;
+    return 0;
+  });
   lua_settop(L, base);
   if (!stored) throw ConversionError("the userdata has no user value " + std::to_string(n), "no such user value");
 }

@@ -12,17 +12,22 @@ TEST_F(Api, RuntimeErrorsCarryMessageAndTraceback) {
   } catch (const RuntimeError &error) {
     EXPECT_EQ(error.message(), "chunk:1: deep");
     EXPECT_EQ(error.kind(), ErrorKind::Runtime);
-    EXPECT_EQ(error.traceback(),
+    // LuaJIT names the C function at the bottom by its address: "[C]: at 0x55d9e0a682c0".
+    std::string traceback = error.traceback();
+    if (luajit && traceback.find("\t[C]: at 0x") != std::string::npos)
+      traceback = traceback.substr(0, traceback.rfind("\t[C]: at 0x")) + "\t[C]: in ?";
+    EXPECT_EQ(traceback,
               "stack traceback:\n"
               "\t[C]: in function 'error'\n"
-              "\tchunk:1: in local 'inner'\n"
+              "\tchunk:1: in " + by_version("function", "function", "local", "local") + " 'inner'\n"
               "\tchunk:2: in main chunk");
   }
 }
 
 TEST_F(Api, NonStringErrorObjectsAreDescribed) {
   EXPECT_ERROR(lua.exec("error({})"), RuntimeError, "(error object is a table value)");
-  EXPECT_ERROR(lua.exec("error(42)"), RuntimeError, "42");
+  // Before Lua 5.3 error() adds the position to a number too: it counts as a string.
+  EXPECT_ERROR(lua.exec("error(42)"), RuntimeError, version_num < 503 ? "[string \"error(42)\"]:1: 42" : "42");
   EXPECT_ERROR(lua.exec("error(setmetatable({}, {__tostring = function() return 'custom' end}))"), RuntimeError,
                "custom");
 }
@@ -32,7 +37,7 @@ TEST_F(Api, SyntaxErrorsSayWhetherMoreInputWouldHelp) {
     lua.exec("for i = 1, 2 do", "=repl");
     FAIL();
   } catch (const SyntaxError &error) {
-    EXPECT_EQ(error.message(), "repl:1: 'end' expected near <eof>");
+    EXPECT_EQ(error.message(), version_num < 502 ? "repl:1: 'end' expected near '<eof>'" : "repl:1: 'end' expected near <eof>");
     EXPECT_TRUE(error.incomplete());
   }
   try {
@@ -154,6 +159,7 @@ TEST(Errors, NoErrorPathSkipsADestructor) {
   EXPECT_THROW(lua.exec("nested_lua_error(function() error('x') end)"), RuntimeError);
   EXPECT_EQ(Tracked::alive, 0);
   EXPECT_EQ(lua.eval<std::string>("returns_text()").size(), 1000u);
+  lua.collect_garbage();   // Lua 5.1 and LuaJIT would find the same long string still interned
   failing.enabled = true;  // now the result string cannot be created
   // Lua raises its own "not enough memory" object as a memory error again (lua_error does).
   EXPECT_ERROR(lua.exec("returns_text()"), MemoryError, "not enough memory");

@@ -40,11 +40,11 @@ TEST_F(Api, ExecFileRunsAFileAndReportsAMissingOne) {
 
 TEST_F(Api, BinaryChunksLoadOnlyWhenAskedFor) {
   std::string bytecode = lua.eval<std::string>("string.dump(function() return 7 end)");
-  EXPECT_ERROR(lua.load(bytecode, "=dumped"), SyntaxError,
-               "attempt to load a binary chunk (mode is 't')");
+  const char *luajit_says = "attempt to load chunk with wrong mode";
+  EXPECT_ERROR(lua.load(bytecode, "=dumped"), SyntaxError, luajit ? luajit_says : "attempt to load a binary chunk (mode is 't')");
   EXPECT_EQ(lua.load(bytecode, "=dumped", ChunkMode::Binary).call<int>(), 7);
   EXPECT_ERROR(lua.load("return 1", "=text", ChunkMode::Binary), SyntaxError,
-               "attempt to load a text chunk (mode is 'b')");
+               luajit ? luajit_says : "attempt to load a text chunk (mode is 'b')");
 }
 
 TEST(State, OpensOnlyTheLibrariesAskedFor) {

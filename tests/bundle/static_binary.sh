@@ -17,7 +17,10 @@ trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 
 # The control: ldd lists libc, readelf finds NEEDED entries.
-if ldd "$normal" 2>&1 | grep -q 'libc\.so\.6'; then pass "ldd lists libc for $normal"; else fail "ldd lists no libc for $normal"; fi
+# (ldd's output is taken whole: grep -q would stop reading early, and pipefail then see ldd die
+# of SIGPIPE.)
+normal_libraries=$(ldd "$normal" 2>&1)
+if grep -q 'libc\.so\.6' <<<"$normal_libraries"; then pass "ldd lists libc for $normal"; else fail "ldd lists no libc for $normal"; fi
 if readelf -d "$normal" | grep -q '(NEEDED)'; then pass "$normal has NEEDED entries"; else fail "$normal has no NEEDED entry"; fi
 
 for bundle in "$@"; do

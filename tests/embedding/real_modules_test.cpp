@@ -20,11 +20,11 @@ protected:
   }
   void TearDown() override { lua_close(L); }
 
-  // Runs a chunk and returns its results joined by tabs, or "error: <message>".
+  // Runs a chunk and returns its results joined by tabs, or "error: <message>". (The plain C
+  // API of every Lua: 0 is LUA_OK, which Lua 5.1 does not name.)
   std::string run(const std::string &code) {
     int base = lua_gettop(L);
-    if (luaL_loadbuffer(L, code.data(), code.size(), "=test") != LUA_OK ||
-        lua_pcall(L, 0, LUA_MULTRET, 0) != LUA_OK) {
+    if (luaL_loadbuffer(L, code.data(), code.size(), "=test") != 0 || lua_pcall(L, 0, LUA_MULTRET, 0) != 0) {
       std::string message = std::string("error: ") + lua_tostring(L, -1);
       lua_settop(L, base);
       return message;
@@ -32,11 +32,26 @@ protected:
     std::string joined;
     for (int i = base + 1; i <= lua_gettop(L); i++) {
       if (i > base + 1) joined += '\t';
-      joined += luaL_tolstring(L, i, nullptr);
-      lua_pop(L, 1);
+      joined += text_of(i);
     }
     lua_settop(L, base);
     return joined;
+  }
+
+  // What tostring would say for the values these tests return.
+  std::string text_of(int index) {
+    switch (lua_type(L, index)) {
+      case LUA_TNIL: return "nil";
+      case LUA_TBOOLEAN: return lua_toboolean(L, index) ? "true" : "false";
+      case LUA_TNUMBER:
+      case LUA_TSTRING: {
+        lua_pushvalue(L, index);  // a copy: converting a number changes the value in place
+        std::string text = lua_tostring(L, -1);
+        lua_pop(L, 1);
+        return text;
+      }
+      default: return lua_typename(L, lua_type(L, index));
+    }
   }
 
   lua_State *L = nullptr;

@@ -24,14 +24,15 @@ same "end of script" -e 'local x = 1'
 expect_status 0
 same "os.exit(3)" -e 'os.exit(3)'
 expect_status 3
+# Lua 5.1's os.exit takes only numbers; the state is closed on exit from 5.2 on.
 same "os.exit(false)" -e 'os.exit(false)'
 expect_status 1
 same "os.exit(true) flushes what was written" -e 'io.write("buffered\n") os.exit(true)'
-expect_status 0
+lua_is 51 || expect_status 0
 expect_out "buffered"
 same "os.exit(0, true) closes the state" \
   -e 'setmetatable({}, { __gc = function() print("collected") end }) os.exit(0, true)'
-expect_out "collected"
+lua_at_least 52 && expect_out "collected"
 same "error()" -e 'error("x")'
 expect_status 1
 echo 'os.exit(7)' >exit7.lua

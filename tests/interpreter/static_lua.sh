@@ -20,7 +20,11 @@ fi
 
 nm -D --defined-only --format=posix "$LUAEMBED" | awk '{ print $1 }' | grep -v '@' | sort >exported
 grep -oE '^  [A-Za-z_][A-Za-z0-9_]*;' "$API_LIST" | tr -d ' ;' | sort >api
-for symbol in lua_pushstring lua_pcallk luaL_checklstring luaL_newmetatable luaopen_base; do
+PCALL=lua_pcallk  # lua_pcall is a macro from Lua 5.2 on
+if lua_is 51 jit; then PCALL=lua_pcall; fi
+SYMBOLS=(lua_pushstring "$PCALL" luaL_checklstring luaL_newmetatable luaopen_base)
+if lua_is jit; then SYMBOLS+=(luaJIT_setmode luaJIT_profile_start); fi
+for symbol in "${SYMBOLS[@]}"; do
   if grep -qx "$symbol" exported; then pass "exports $symbol"; else fail "does not export $symbol"; fi
 done
 if "$(dirname "$0")/../linking/check_exports.sh" "$LUAEMBED" "$API_LIST" 0; then

@@ -4,6 +4,10 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#ifndef LUA_OK
+#define LUA_OK 0  /* Lua 5.1 does not name it */
+#endif
+
 static int fresh_state_run(lua_State *L) {
   size_t length;
   const char *code = luaL_checklstring(L, 1, &length);

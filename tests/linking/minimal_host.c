@@ -6,6 +6,10 @@
  */
 #include <lua.h>
 
+#ifndef LUA_OK
+#define LUA_OK 0  /* Lua 5.1 does not name it */
+#endif
+
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>

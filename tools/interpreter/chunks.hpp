@@ -12,13 +12,15 @@ int run_string(lua_State* L, const char* code, const char* chunkname);
 // A file without arguments (LUA_INIT=@file); nullptr reads stdin.
 int run_file(lua_State* L, const char* path);
 
-// -l mod stores require("mod") in global mod; -l g=mod stores it in global g.
+// -l mod stores require("mod") in global mod (from Lua 5.2 on); -l g=mod stores it in
+// global g (5.4).
 int require_library(lua_State* L, const char* spec);
 
 // The script at argv[script], called with the script arguments as `...`.
-int run_script(lua_State* L, char** argv, int script);
+int run_script(lua_State* L, int argc, char** argv, int script);
 
-// LUA_INIT_5_4, or else LUA_INIT: "@file" runs the file, anything else is Lua code.
+// LUA_INIT_5_X (5.2 and later), or else LUA_INIT: "@file" runs the file, anything else is
+// Lua code.
 int run_init(lua_State* L);
 
 }  // namespace luaembed::interpreter

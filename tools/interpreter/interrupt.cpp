@@ -3,6 +3,8 @@
 // runs at the next call, return, line or instruction, where raising an error is allowed.
 #include "interrupt.hpp"
 
+#include "dialect.hpp"
+
 #include <csignal>
 
 namespace luaembed::interpreter {
@@ -13,7 +15,9 @@ lua_State* running_state = nullptr;
 
 void stop_running_code(lua_State* L, lua_Debug*) {
   lua_sethook(L, nullptr, 0, 0);
-  luaL_error(L, "interrupted!");
+  luaL_where(L, dialect::interrupt_level);
+  lua_pushfstring(L, "%sinterrupted!", lua_tostring(L, -1));
+  lua_error(L);
 }
 
 void on_interrupt(int signal_number) {

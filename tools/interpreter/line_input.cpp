@@ -4,6 +4,8 @@
 // would copy into the executable and export) is left alone.
 #include "line_input.hpp"
 
+#include "dialect.hpp"
+
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
@@ -42,9 +44,11 @@ char* read_plain_line(const char* prompt) {
     return nullptr;
   }
   if (length > 0 && line[length - 1] == '\n') line[--length] = '\0';
-  std::fwrite(line, 1, static_cast<size_t>(length), stdout);
-  std::fputc('\n', stdout);
-  std::fflush(stdout);
+  if (dialect::echoes_piped_lines) {  // luajit reads with fgets: no echo
+    std::fwrite(line, 1, static_cast<size_t>(length), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+  }
   return line;
 }
 
@@ -55,7 +59,7 @@ void start_line_input() {
   // Typed text is in the user's character set, not the "C" locale a Lua program starts in.
   // lua5.4's GNU readline adopts the environment's LC_CTYPE when the REPL starts, piped or
   // not, and the session keeps it; libedit needs it to accept non-ASCII input at all.
-  std::setlocale(LC_CTYPE, "");
+  if (dialect::repl_adopts_locale) std::setlocale(LC_CTYPE, "");
 }
 
 char* read_line(const char* prompt) {

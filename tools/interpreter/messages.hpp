@@ -18,7 +18,7 @@ void print_error(const char* message);
 // Returns status, so callers can report and test in one step.
 int report(lua_State* L, int status);
 
-// The LUA_COPYRIGHT line, on stdout.
+// The version line the linked Lua's interpreter prints for -v.
 void print_version();
 
 }  // namespace luaembed::interpreter

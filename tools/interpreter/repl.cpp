@@ -1,7 +1,9 @@
-// A line is first tried as an expression, so that typing `1+1` shows 2; failing that, as a
-// statement, which may span several lines. Chunks are named "=stdin", like lua5.4's.
+// From Lua 5.3 on a line is first tried as an expression, so that typing `1+1` shows 2;
+// failing that, as a statement, which may span several lines. Before, only "=1+1" shows 2.
+// Chunks are named "=stdin", as the interpreter of each version names them.
 #include "repl.hpp"
 
+#include "dialect.hpp"
 #include "line_input.hpp"
 #include "messages.hpp"
 #include "protected_call.hpp"
@@ -17,12 +19,16 @@ namespace {
 
 constexpr int no_more_input = -1;
 
-// _PROMPT and _PROMPT2 let a session restyle its prompts; any value but nil is shown as
-// tostring would show it. The prompt stays on the stack, which keeps it alive, until popped.
+// _PROMPT and _PROMPT2 let a session restyle its prompts: with Lua 5.4 any value but nil,
+// shown as tostring would show it; before, a string or a number. The prompt stays on the
+// stack, which keeps it alive, until popped.
 const char* push_prompt(lua_State* L, bool first_line) {
-  if (lua_getglobal(L, first_line ? "_PROMPT" : "_PROMPT2") == LUA_TNIL) {
+  lua_getglobal(L, first_line ? "_PROMPT" : "_PROMPT2");
+  bool usable = dialect::prompt_any_value ? !lua_isnil(L, -1) : lua_isstring(L, -1) != 0;
+  if (!usable) {
     lua_pop(L, 1);
-    return lua_pushstring(L, first_line ? "> " : ">> ");
+    lua_pushstring(L, first_line ? "> " : ">> ");  // which returns nothing in Lua 5.1
+    return lua_tostring(L, -1);
   }
   luaL_tolstring(L, -1, nullptr);
   lua_remove(L, -2);  // the value, now that its text is above it
@@ -49,7 +55,8 @@ bool is_incomplete(lua_State* L, int status) {
   if (status != LUA_ERRSYNTAX) return false;
   size_t length = 0;
   const char* message = lua_tolstring(L, -1, &length);
-  return std::string_view(message, length).ends_with("<eof>");
+  std::string_view text(message, length);
+  return text.ends_with("<eof>") || text.ends_with("'<eof>'");  // lua5.1 and luajit quote it
 }
 
 // Tries the line on top of the stack as "return <line>;". On success the function replaces
@@ -68,16 +75,19 @@ int load_as_expression(lua_State* L) {
 }
 
 // Loads the text on top of the stack as a statement, joining continuation lines while it is
-// incomplete. Leaves the text, then the function or the error message.
+// incomplete. Leaves the text, then the function or the error message; no_more_input when
+// input ends inside the statement and the dialect ends the REPL then.
 int load_as_statement(lua_State* L) {
   int text_index = lua_gettop(L);
   for (;;) {
     size_t length = 0;
     const char* text = lua_tolstring(L, text_index, &length);
     int status = luaL_loadbuffer(L, text, length, "=stdin");
-    // Input that ends inside a statement reports why the statement is incomplete.
-    if (!is_incomplete(L, status) || !push_line(L, false)) {
-      remember_line(text);
+    bool incomplete = is_incomplete(L, status);
+    // Input that ends inside a statement reports why the statement is incomplete (5.3 on).
+    if (!incomplete || !push_line(L, false)) {
+      if (incomplete && !dialect::repl_reports_unfinished) return no_more_input;
+      if (dialect::repl_tries_expression || length > 0) remember_line(text);
       return status;
     }
     lua_remove(L, -2);  // the "<eof>" message
@@ -91,7 +101,7 @@ int load_as_statement(lua_State* L) {
 int read_chunk(lua_State* L) {
   if (!push_line(L, true)) return no_more_input;
   int line_index = lua_gettop(L);
-  int status = load_as_expression(L);
+  int status = dialect::repl_tries_expression ? load_as_expression(L) : LUA_ERRSYNTAX;
   if (status != LUA_OK) status = load_as_statement(L);
   lua_remove(L, line_index);
   return status;

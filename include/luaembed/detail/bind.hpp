@@ -227,12 +227,12 @@ int finish_call(lua_State *L, int results) {
   using Result = typename callable_traits<F>::result;
   if (results < 0) raise_pending_error(L, results);
   if constexpr (yield_request<Result>::value) {
-    if constexpr (requires { typename yield_request<Result>::continuation; }) {
+    if constexpr (!requires { typename yield_request<Result>::continuation; }) {
+      return lua_yield(L, results - yield_code);
+    } else if constexpr (compat::has_continuations) {  // else YieldThen said why (thread.hpp)
       int count = results - yield_then_code;
       lua_KContext continuation = lua_gettop(L) - count;
-      return lua_yieldk(L, count, continuation, &continue_callable<typename yield_request<Result>::continuation>);
-    } else {
-      return lua_yield(L, results - yield_code);
+      return compat::yieldk<&continue_callable<typename yield_request<Result>::continuation>>(L, count, continuation);
     }
   }
   return results;

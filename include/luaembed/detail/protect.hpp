@@ -12,8 +12,10 @@
 
 namespace luaembed::detail {
 
-// True when Lua was compiled as C++: its errors are exceptions that run destructors.
-#if defined(LUAEMBED_LUA_CXX)
+// True when Lua's errors unwind C++ frames and run their destructors: Lua compiled as C++
+// throws exceptions, and LuaJIT unwinds with the system unwinder (a foreign exception), which
+// runs destructors only in code compiled with exceptions.
+#if defined(LUAEMBED_LUA_CXX) || (defined(LUAJIT_VERSION) && defined(__cpp_exceptions))  // version: LuaJIT
 inline constexpr bool lua_errors_unwind = true;
 #else
 inline constexpr bool lua_errors_unwind = false;
@@ -27,7 +29,7 @@ void push_message_handler(lua_State *L);
 [[noreturn]] void throw_lua_error_with_traceback(lua_State *L, int status, std::string traceback);
 // The same, as a value, for the non-throwing API.
 ErrorInfo take_lua_error(lua_State *L, int status);
-// The exception currently being handled is Lua's own unwinding (Lua compiled as C++).
+// The exception currently being handled is Lua's own unwinding (Lua compiled as C++, LuaJIT).
 bool is_lua_unwind() noexcept;
 [[noreturn]] void rethrow(const std::exception_ptr &exception);
 // A call from C++ into Lua begins: the state's call limits start a fresh budget (limits.cpp).
@@ -75,7 +77,7 @@ int call_protected(lua_State *L, int nargs, int nresults, Operation &operation,
   int handler = lua_gettop(L) - nargs + 1;
   push_message_handler(L);
   ProtectedJob<Operation> job{&operation, {}};
-  lua_pushcfunction(L, &run_protected_job<Operation>);
+  compat::push_cfunction(L, &run_protected_job<Operation>);
   lua_pushlightuserdata(L, &job);
   lua_rotate(L, handler, 3);  // handler, function, job, then the arguments
   int status = lua_pcall(L, nargs + 1, nresults, handler);
