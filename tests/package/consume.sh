@@ -23,7 +23,8 @@ cmake --build "$work/build" -j2 >"$work/build.log"
 "$source/tests/support/expect_output.sh" "$source/tests/modules/real_modules.expected" \
   "$work/build/consumer" "$source/tests/modules/real_modules.lua"
 # The module loads in Debian's stock interpreter.
-answer=$(lua5.4 -e "package.cpath = '$work/build/modules/?.so' print(require('consumer_module').answer())")
+# shellcheck disable=SC2086  # LUAEMBED_STOCK_LUA_ENV: words for env (sanitizer builds), or none
+answer=$(env ${LUAEMBED_STOCK_LUA_ENV-} lua5.4 -e "package.cpath = '$work/build/modules/?.so' print(require('consumer_module').answer())")
 [[ $answer == 42 ]] || { echo "FAIL: the consumer's C++ module answered '$answer'"; exit 1; }
 echo "PASS: the consumer's C++ module loads in lua5.4"
 
