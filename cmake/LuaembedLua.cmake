@@ -20,6 +20,8 @@
 #                             exceptions); 5.1 to 5.4 only, LuaJIT has no such build
 #   LUAEMBED_LUA_ARCHIVE      the static archive; found in Debian's paths when empty
 #   LUAEMBED_LUA_INCLUDE_DIR  the directory holding lua.h, lauxlib.h, lualib.h
+#                             (set both for a Lua Debian does not install where it is asked
+#                             for, such as OpenResty's LuaJIT next to Debian's)
 #
 # Results (internal cache)
 #   LUAEMBED_LUA_NAME         lua5.X or luajit: the name files of this build carry
@@ -80,6 +82,16 @@ function(_luaembed_header_version include_dir out_var)
   set(${out_var} "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}" PARENT_SCOPE)
 endfunction()
 
+# Whether the LuaJIT headers in include_dir are OpenResty's: its luajit.h defines OPENRESTY_LUAJIT.
+function(_luaembed_is_openresty include_dir out_var)
+  file(STRINGS "${include_dir}/luajit.h" openresty REGEX "#define[ \t]+OPENRESTY_LUAJIT")
+  if(openresty)
+    set(${out_var} TRUE PARENT_SCOPE)
+  else()
+    set(${out_var} FALSE PARENT_SCOPE)
+  endif()
+endfunction()
+
 # Checks that the headers are those of the chosen Lua.
 function(_luaembed_check_headers version)
   set(dir "${LUAEMBED_LUA_INCLUDE_DIR}")
@@ -90,11 +102,20 @@ function(_luaembed_check_headers version)
       message(FATAL_ERROR "luaembed: ${dir} holds the headers of Lua ${header_version}, not LuaJIT (no luajit.h).\n"
         "Set LUAEMBED_LUA_INCLUDE_DIR to LuaJIT's headers (Debian: /usr/include/${lua_suffix}).")
     endif()
-    file(STRINGS "${luajit_h}" openresty REGEX "#define[ \t]+OPENRESTY_LUAJIT")
+    _luaembed_is_openresty("${dir}" openresty)
     if(version STREQUAL "luajit2" AND NOT openresty)
+      set(unpacked "/opt/luaembed/openresty-luajit")
+      set(unpacked_archive "${unpacked}/usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/libluajit-5.1.a")
+      set(hint "")
+      if(EXISTS "${unpacked}/usr/include/luajit-2.1/luajit.h" AND EXISTS "${unpacked_archive}")
+        string(CONCAT hint "\nOpenResty's LuaJIT is unpacked in ${unpacked}: configure with\n"
+          "  -DLUAEMBED_LUA_INCLUDE_DIR=${unpacked}/usr/include/luajit-2.1 -DLUAEMBED_LUA_ARCHIVE=${unpacked_archive}")
+      endif()
       message(FATAL_ERROR "luaembed: the LuaJIT in ${dir} is not OpenResty's (luajit.h does not define "
         "OPENRESTY_LUAJIT).\nInstall it with: sudo apt-get install ${lua_package}\n"
-        "(it replaces Debian's libluajit-5.1-dev), or choose LUAEMBED_LUA_VERSION=luajit.")
+        "(it replaces Debian's libluajit-5.1-dev), or point LUAEMBED_LUA_INCLUDE_DIR and "
+        "LUAEMBED_LUA_ARCHIVE at OpenResty's LuaJIT installed elsewhere, or choose "
+        "LUAEMBED_LUA_VERSION=luajit.${hint}")
     endif()
   elseif(EXISTS "${luajit_h}" OR NOT header_version STREQUAL version)
     set(found "Lua ${header_version}")
@@ -104,6 +125,38 @@ function(_luaembed_check_headers version)
     message(FATAL_ERROR
       "luaembed: ${dir}/lua.h is ${found}, not ${version}.\n"
       "Set LUAEMBED_LUA_INCLUDE_DIR to the headers of Lua ${version} (Debian: /usr/include/lua${version}).")
+  endif()
+endfunction()
+
+# LuaJIT: the archive must be of the LuaJIT whose headers are used. OpenResty's lua.h declares
+# C functions of its own (lua_resetthread, lua_setexdata, ...) that only its archive defines; with
+# OpenResty's headers and Debian's archive (which the system's paths find when only
+# LUAEMBED_LUA_INCLUDE_DIR is set), or the other way round, the build would link the wrong
+# LuaJIT or fail to link.
+function(_luaembed_check_luajit_archive)
+  find_program(LUAEMBED_NM NAMES ${CMAKE_NM} nm)
+  if(NOT LUAEMBED_NM)
+    return()
+  endif()
+  execute_process(COMMAND "${LUAEMBED_NM}" --defined-only -g "${LUAEMBED_LUA_ARCHIVE}"
+    OUTPUT_VARIABLE symbols ERROR_QUIET RESULT_VARIABLE status)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "luaembed: cannot read the symbols of ${LUAEMBED_LUA_ARCHIVE} with ${LUAEMBED_NM}.")
+  endif()
+  _luaembed_is_openresty("${LUAEMBED_LUA_INCLUDE_DIR}" headers_openresty)
+  if(symbols MATCHES " T lua_resetthread\n")
+    set(archive_openresty TRUE)
+  else()
+    set(archive_openresty FALSE)
+  endif()
+  if(headers_openresty AND NOT archive_openresty)
+    message(FATAL_ERROR "luaembed: ${LUAEMBED_LUA_ARCHIVE} is not OpenResty's LuaJIT, whose headers are in "
+      "${LUAEMBED_LUA_INCLUDE_DIR} (luajit.h defines OPENRESTY_LUAJIT, the archive does not define "
+      "lua_resetthread).\nSet LUAEMBED_LUA_ARCHIVE to the libluajit-5.1.a of the same LuaJIT as the headers.")
+  elseif(archive_openresty AND NOT headers_openresty)
+    message(FATAL_ERROR "luaembed: ${LUAEMBED_LUA_ARCHIVE} is OpenResty's LuaJIT (it defines lua_resetthread), "
+      "and the headers in ${LUAEMBED_LUA_INCLUDE_DIR} are not (luajit.h does not define OPENRESTY_LUAJIT).\n"
+      "Set LUAEMBED_LUA_INCLUDE_DIR to the headers of the same LuaJIT as the archive.")
   endif()
 endfunction()
 
@@ -125,11 +178,24 @@ function(_luaembed_find_lua)
       "Install it with: sudo apt-get install ${lua_package}\n"
       "or point LUAEMBED_LUA_INCLUDE_DIR and LUAEMBED_LUA_ARCHIVE at another build of Lua.")
   endif()
+  if(NOT EXISTS "${LUAEMBED_LUA_INCLUDE_DIR}/lua.h")
+    message(FATAL_ERROR
+      "luaembed: LUAEMBED_LUA_INCLUDE_DIR is ${LUAEMBED_LUA_INCLUDE_DIR}, which holds no lua.h.\n"
+      "Point it at the headers of Lua ${version} (Debian: /usr/include/${lua_suffix}, package ${lua_package}).")
+  endif()
+  if(NOT EXISTS "${LUAEMBED_LUA_ARCHIVE}" OR IS_DIRECTORY "${LUAEMBED_LUA_ARCHIVE}")
+    message(FATAL_ERROR
+      "luaembed: LUAEMBED_LUA_ARCHIVE is ${LUAEMBED_LUA_ARCHIVE}, which does not exist.\n"
+      "Point it at the static archive of Lua ${version} (Debian: ${archive_name}, package ${lua_package}).")
+  endif()
   _luaembed_check_headers(${version})
   if(NOT LUAEMBED_LUA_ARCHIVE MATCHES "\\.a$")
     message(FATAL_ERROR
       "luaembed: LUAEMBED_LUA_ARCHIVE is ${LUAEMBED_LUA_ARCHIVE}, which is not a static archive.\n"
       "luaembed links Lua statically; give it the .a file (Debian: ${lua_package}).")
+  endif()
+  if(lua_is_luajit)
+    _luaembed_check_luajit_archive()
   endif()
   set(name "lua${version}")
   if(lua_is_luajit)

@@ -114,6 +114,41 @@ TEST_F(Versions, LuaJitHostsExportLuaJitsFunctions) {
 #endif
 }
 
+// OpenResty's LuaJIT (LUAEMBED_LUA_VERSION=luajit2) is the one linked when it is configured,
+// and Debian's otherwise: OpenResty's lua.h declares C functions of its own, which its hosts
+// export, and it has Lua modules of its own (table.isarray, table.nkeys, ...).
+TEST_F(Versions, OpenRestysLuaJitIsLinkedWhenConfigured) {
+  constexpr bool openresty = LUAEMBED_TEST_OPENRESTY;
+#if defined(OPENRESTY_LUAJIT)
+  EXPECT_TRUE(openresty) << "OpenResty's headers, in a build not configured for luajit2";
+#else
+  EXPECT_FALSE(openresty) << "configured for luajit2, but luajit.h does not define OPENRESTY_LUAJIT";
+#endif
+  EXPECT_EQ(lua.eval<bool>("(pcall(require, 'table.isarray'))"), openresty);
+  if (!luajit) {
+    EXPECT_FALSE(openresty);
+    return;
+  }
+  // Lua 5.4 has a lua_resetthread too; among the LuaJITs only OpenResty's does.
+  for (const char *name : {"lua_resetthread", "lua_setexdata", "lua_getexdata", "lua_setexdata2", "lua_getexdata2"}) {
+    EXPECT_EQ(dlsym(RTLD_DEFAULT, name) != nullptr, openresty) << name;
+  }
+  if (!openresty) return;
+  EXPECT_TRUE(lua.eval<bool>("require('table.isarray')({ 'a', true, 3.5 })"));
+  EXPECT_FALSE(lua.eval<bool>("require('table.isarray')({ dog = 3 })"));
+  EXPECT_EQ(lua.eval<int>("require('table.nkeys')({ 1, 2, cat = 3 })"), 3);
+  // Through the exported symbols, as a module would call them: a state's extra data pointer.
+  using SetExdata = void (*)(lua_State *, void *);
+  using GetExdata = void *(*)(lua_State *);
+  auto set_exdata = reinterpret_cast<SetExdata>(dlsym(RTLD_DEFAULT, "lua_setexdata"));
+  auto get_exdata = reinterpret_cast<GetExdata>(dlsym(RTLD_DEFAULT, "lua_getexdata"));
+  ASSERT_TRUE(set_exdata != nullptr && get_exdata != nullptr);
+  int marker = 0;
+  set_exdata(lua.lua_state(), &marker);
+  EXPECT_EQ(get_exdata(lua.lua_state()), &marker);
+  set_exdata(lua.lua_state(), nullptr);
+}
+
 // ---- finalizers and to-be-closed variables ---------------------------------------------------
 
 struct Counted {
