@@ -72,16 +72,27 @@ function(luaembed_lua_api_names out_var)
   set(${out_var} "${names}" PARENT_SCOPE)
 endfunction()
 
-# Drops from the list named by names_var the names the archive does not define.
-function(_luaembed_keep_defined names_var archive)
+# Sets out_var to the global symbols the archive defines, as nm prints them (one
+# "<address> <type> <name>" a line), or to NOTFOUND when there is no nm to read them with.
+function(_luaembed_archive_symbols out_var archive)
   find_program(LUAEMBED_NM NAMES ${CMAKE_NM} nm)
   if(NOT LUAEMBED_NM)
+    set(${out_var} NOTFOUND PARENT_SCOPE)
     return()
   endif()
   execute_process(COMMAND "${LUAEMBED_NM}" --defined-only -g "${archive}"
     OUTPUT_VARIABLE symbols ERROR_QUIET RESULT_VARIABLE status)
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "luaembed: cannot read the symbols of ${archive} with ${LUAEMBED_NM}.")
+  endif()
+  set(${out_var} "${symbols}" PARENT_SCOPE)
+endfunction()
+
+# Drops from the list named by names_var the names the archive does not define.
+function(_luaembed_keep_defined names_var archive)
+  _luaembed_archive_symbols(symbols "${archive}")
+  if(symbols STREQUAL "NOTFOUND")
+    return()
   endif()
   set(kept "")
   set(dropped "")

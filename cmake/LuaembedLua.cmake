@@ -134,14 +134,9 @@ endfunction()
 # LUAEMBED_LUA_INCLUDE_DIR is set), or the other way round, the build would link the wrong
 # LuaJIT or fail to link.
 function(_luaembed_check_luajit_archive)
-  find_program(LUAEMBED_NM NAMES ${CMAKE_NM} nm)
-  if(NOT LUAEMBED_NM)
+  _luaembed_archive_symbols(symbols "${LUAEMBED_LUA_ARCHIVE}")
+  if(symbols STREQUAL "NOTFOUND")
     return()
-  endif()
-  execute_process(COMMAND "${LUAEMBED_NM}" --defined-only -g "${LUAEMBED_LUA_ARCHIVE}"
-    OUTPUT_VARIABLE symbols ERROR_QUIET RESULT_VARIABLE status)
-  if(NOT status EQUAL 0)
-    message(FATAL_ERROR "luaembed: cannot read the symbols of ${LUAEMBED_LUA_ARCHIVE} with ${LUAEMBED_NM}.")
   endif()
   _luaembed_is_openresty("${LUAEMBED_LUA_INCLUDE_DIR}" headers_openresty)
   if(symbols MATCHES " T lua_resetthread\n")
