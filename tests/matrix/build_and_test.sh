@@ -7,18 +7,11 @@
 # configuring and building took, and how long the tests did.
 set -euo pipefail
 source=$1 work=$2 target=$3 selection=$4; shift 4
-mkdir -p "$work"
 started=$(date +%s)
 # Only what the tests need: no benchmarks, and no examples, tools or doctor unless asked for.
-if ! cmake -S "$source" -B "$work" -DLUAEMBED_BUILD_TOOLS=OFF -DLUAEMBED_BUILD_DOCTOR=OFF \
-    -DLUAEMBED_BUILD_EXAMPLES=OFF -DLUAEMBED_BUILD_BENCHMARKS=OFF -DLUAEMBED_INSTALL=OFF "$@" \
-    >"$work/configure.log" 2>&1; then
-  tail -n 40 "$work/configure.log"; exit 1
-fi
-# shellcheck disable=SC2086  # the targets are separate words
-if ! cmake --build "$work" -j2 --target $target >"$work/build.log" 2>&1; then
-  tail -n 40 "$work/build.log"; exit 1
-fi
+"$(dirname "$0")/../support/configure_and_build.sh" "$source" "$work" "$target" \
+  -DLUAEMBED_BUILD_TOOLS=OFF -DLUAEMBED_BUILD_DOCTOR=OFF -DLUAEMBED_BUILD_EXAMPLES=OFF \
+  -DLUAEMBED_BUILD_BENCHMARKS=OFF -DLUAEMBED_INSTALL=OFF "$@"
 built=$(date +%s)
 echo "configured and built in $((built - started)) s: $*"
 if [[ $selection == all ]]; then
