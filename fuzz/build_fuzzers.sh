@@ -7,7 +7,7 @@ source=$1 work=$2 cc=$3 cxx=$4
 started=$(date +%s)
 "$(dirname "$0")/../tests/support/configure_and_build.sh" "$source" "$work" all \
   -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx"
-for target in chunks conversions elf; do
+for target in chunks conversions patterns elf; do
   mkdir -p "$work/corpus/$target" "$work/seeds/fuzz_$target" "$work/artifacts"
 done
 echo "fuzzers configured and built in $(( $(date +%s) - started )) s"

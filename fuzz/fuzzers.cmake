@@ -1,5 +1,5 @@
 # The fuzz project: luaembed and its doctor compiled with clang for libFuzzer, under
-# AddressSanitizer and UndefinedBehaviorSanitizer, and the three fuzz targets.
+# AddressSanitizer and UndefinedBehaviorSanitizer, and the four fuzz targets.
 #
 #   cmake -S fuzz -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
 #   cmake --build build-fuzz -j2
@@ -36,6 +36,11 @@ target_link_libraries(fuzz_chunks PRIVATE luaembed::luaembed)
 
 luaembed_add_fuzzer(fuzz_conversions fuzz_conversions.cpp value_decoder.cpp round_trip.cpp)
 target_link_libraries(fuzz_conversions PRIVATE luaembed::luaembed)
+
+luaembed_add_fuzzer(fuzz_patterns fuzz_patterns.cpp)
+target_link_libraries(fuzz_patterns PRIVATE luaembed::luaembed)
+target_compile_definitions(fuzz_patterns PRIVATE
+  "LUAEMBED_PATTERN_CALLS=\"${CMAKE_CURRENT_LIST_DIR}/../tests/versions/pattern_calls.lua\"")
 
 luaembed_add_fuzzer(fuzz_elf fuzz_elf.cpp)
 target_link_libraries(fuzz_elf PRIVATE luaembed::doctor)

@@ -10,6 +10,11 @@
 // that catches it (pcall, coroutines, error handlers) cannot keep running. The state stays
 // usable: the next call starts with a fresh budget.
 //
+// The limits are checked between VM instructions, and inside the string functions that can
+// work long in C: with limits on, string.find, match, gmatch, gsub and rep are luaembed's own,
+// which behave exactly as the linked Lua's but count their work against the budget and stop
+// with the same error (docs/safety.md).
+//
 // Memory is limited separately: StateOptions::memory_limit, State::set_memory_limit.
 #pragma once
 

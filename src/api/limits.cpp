@@ -2,6 +2,8 @@
 // interrupt callback of the call that is running.
 #include "limits.hpp"
 
+#include "strings/string_functions.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -26,16 +28,21 @@ bool asks_to_stop(CallBudget &budget) noexcept {
   }
 }
 
-// Decides whether the call goes on; fills the message when it does not.
-void check(CallBudget &budget) noexcept {
+void say_time_is_up(CallBudget &budget) noexcept {
+  std::snprintf(budget.message, sizeof budget.message, "time limit of %lld ms exceeded",
+                static_cast<long long>(budget.limits.time.count()));
+}
+
+// Decides whether the call goes on after work more instructions; fills the message when it
+// does not.
+void check(CallBudget &budget, std::uint64_t work) noexcept {
   const CallLimits &limits = budget.limits;
-  budget.used += check_interval;
+  budget.used += work;
   if (limits.instructions != 0 && budget.used > limits.instructions)
     std::snprintf(budget.message, sizeof budget.message, "instruction limit of %llu exceeded",
                   static_cast<unsigned long long>(limits.instructions));
   else if (limits.time.count() != 0 && Clock::now() > budget.deadline)
-    std::snprintf(budget.message, sizeof budget.message, "time limit of %lld ms exceeded",
-                  static_cast<long long>(limits.time.count()));
+    say_time_is_up(budget);
   else if (limits.interrupt && asks_to_stop(budget))
     std::snprintf(budget.message, sizeof budget.message, "interrupted by the host");
   else
@@ -48,7 +55,7 @@ void check(CallBudget &budget) noexcept {
 void limit_hook(lua_State *L, lua_Debug *) {
   CallBudget *budget = budget_slot(L);
   if (budget == nullptr) return;
-  if (!budget->exceeded) check(*budget);
+  if (!budget->exceeded) check(*budget, check_interval);
   if (budget->exceeded) {
     lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
     luaL_error(L, "%s", budget->message);
@@ -77,7 +84,7 @@ int guarded_xpcall(lua_State *L) {
   lua_replace(L, 2);
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
-  lua_callk(L, lua_gettop(L) - 1, LUA_MULTRET, 0, return_all);  // keeps yields across it working
+  compat::callk<return_all>(L, lua_gettop(L) - 1, LUA_MULTRET, 0);  // keeps yields across it working
   return lua_gettop(L);
 }
 
@@ -89,6 +96,30 @@ void guard_xpcall(lua_State *L) {
 }
 
 }  // namespace
+
+CallBudget *running_budget(lua_State *L) noexcept {
+  return lua_gethook(L) == limit_hook ? budget_slot(L) : nullptr;
+}
+
+bool budget_allows(CallBudget &budget, std::uint64_t work) noexcept {
+  if (!budget.exceeded) check(budget, work);
+  return !budget.exceeded;
+}
+
+bool budget_leaves_time(CallBudget &budget, Clock::duration time) noexcept {
+  if (budget.exceeded) return false;
+  if (budget.limits.time.count() == 0 || Clock::now() + time <= budget.deadline) return true;
+  say_time_is_up(budget);
+  budget.exceeded = true;
+  return false;
+}
+
+// As limit_hook raises, without a position: the message is the same wherever the limit hits.
+int raise_limit_error(lua_State *L, CallBudget &budget) {
+  lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
+  lua_pushstring(L, budget.message);
+  return lua_error(L);
+}
 
 void start_call_budget(lua_State *L) noexcept {
   CallBudget *budget = lua_gethook(L) == limit_hook ? budget_slot(L) : nullptr;
@@ -110,6 +141,7 @@ void install_call_limits(lua_State *L, std::unique_ptr<CallBudget> &owner, CallL
   }
   protect(L, 0, 0, [](lua_State *L) {
     guard_xpcall(L);
+    strings::install(L);  // string functions that a hook could not stop
     return 0;
   });
   if (!owner) owner = std::make_unique<CallBudget>();

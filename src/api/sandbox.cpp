@@ -1,13 +1,16 @@
 // The sandbox: what a state for untrusted scripts keeps of Lua's standard library.
 //
 // Kept: the base functions but dofile/loadfile (unless a virtual filesystem is given), load
-// (text chunks only), collectgarbage (count, collect, step, isrunning); string without dump;
+// (text chunks only), collectgarbage (count, collect, step, isrunning); string without dump,
+// with the budgeted find, match, gmatch, gsub and rep (strings/);
 // table, math, utf8, coroutine; os.time, os.clock, os.date, os.difftime; require, for Lua
 // modules from the virtual filesystem and, when allowed, C modules.
 // Gone: io, debug, os.execute/exit/getenv/remove/rename/tmpname/setlocale, package.loadlib,
 // the C searchers, string.dump, getmetatable("") (the string metatable is sealed), and
 // __gc metamethods (setmetatable refuses them: finalizers run where no limit can stop them).
 #include "limits.hpp"
+
+#include "strings/string_functions.hpp"
 
 #include <luaembed/std_types.hpp>
 
@@ -96,7 +99,7 @@ void restrict_package(lua_State *L, int searcher, bool c_modules) {
   if (lua_getglobal(L, "package") != LUA_TTABLE) return lua_pop(L, 1);
   int package = lua_gettop(L);
   remove_fields(L, package, {"loadlib"});
-  lua_getfield(L, package, "searchers");
+  lua_getfield(L, package, compat::package_searchers);  // package.loaders in Lua 5.1
   int searchers = lua_gettop(L);
   lua_createtable(L, 4, 0);
   lua_rawgeti(L, searchers, 1);  // package.preload
@@ -119,7 +122,7 @@ void restrict_package(lua_State *L, int searcher, bool c_modules) {
     lua_pushliteral(L, "");
     lua_setfield(L, package, "cpath");
   }
-  lua_setfield(L, package, "searchers");
+  lua_setfield(L, package, compat::package_searchers);
   lua_settop(L, package - 1);
 }
 
@@ -165,6 +168,7 @@ void make_sandbox(const StateView &state, const StateOptions &options) {
     }
     lua_pop(L, 1);
     restrict_package(L, base + 4, options.sandbox_c_modules);
+    strings::install(L);  // budgeted by the call limits, once they are set
     return 0;
   });
 }

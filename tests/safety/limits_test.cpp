@@ -1,7 +1,11 @@
 // Limits: memory, instructions, time, and the host's interrupt; the state stays usable.
 #include "../api/fixture.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
 
 using namespace luaembed;
 using namespace std::chrono_literals;
@@ -85,3 +89,193 @@ TEST(Limits, AnErrorHandlerCannotKeepALimitedCallRunning) {
             "time limit of 100 ms exceeded");
   EXPECT_EQ(lua.eval<std::string>("select(2, xpcall(error, function(e) return 'handled ' .. e end, 'x'))"), "handled x");
 }
+
+// ---- work inside C functions: patterns and string.rep ------------------------------------
+//
+// A count hook never runs while a C function works. Limited states use budgeted string
+// functions, which count their own work and stop with the same error as the hook.
+
+namespace {
+
+// How late a stop may be. Under AddressSanitizer releasing a gigabyte block alone takes a
+// few hundred milliseconds (its allocator poisons the block's shadow memory), which says
+// nothing about the limits: those builds check that the stop happens, cleanly, and the
+// 50 ms promise is checked by the builds without it.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr std::chrono::milliseconds stop_slack{500};
+#else
+constexpr std::chrono::milliseconds stop_slack{50};
+#endif
+
+// A pattern that backtracks for hours in Lua's own matcher: every split of 100,000 "a"
+// between three ".-" is tried before the missing "b" fails it, at every start.
+constexpr const char *pathological = "string.rep('a', 1e5), '.-.-.-b'";
+
+std::string with_pathological(const char *format) {
+  char code[256];
+  std::snprintf(code, sizeof code, format, pathological);
+  return code;
+}
+
+// The string functions still work, with a fresh budget, after a runaway was stopped.
+void expect_usable(State &lua) {
+  EXPECT_EQ(lua.eval<int>("select(2, ('a,b,c'):gsub(',', ';'))"), 2);
+  EXPECT_EQ(lua.eval<std::string>("('key = value'):match('^(%w+)%s*=%s*(%w+)$')"), "key");
+  EXPECT_EQ(lua.eval<int>("#string.rep('ab', 1000, ',')"), version_num >= 502 || luajit ? 2999 : 2000);
+}
+
+// Runs each runaway under a time limit; every one must stop with the limit's message within
+// 50 ms of the deadline. A busy machine can hold the process off the processor for longer
+// than that: a case that misses is tried again, twice at most. Prints each figure, and
+// returns the worst of those that count.
+std::chrono::milliseconds stop_all(State &lua, std::chrono::milliseconds limit, const std::vector<std::string> &runaways,
+                                   const std::string &message) {
+  std::chrono::milliseconds worst{0};
+  for (const std::string &code : runaways) {
+    std::chrono::milliseconds late = std::chrono::hours(1);
+    for (int attempt = 0; attempt < 3 && late > stop_slack; ++attempt) {
+      std::chrono::milliseconds elapsed{};
+      EXPECT_EQ(stopped(lua, code.c_str(), &elapsed), message) << code;
+      EXPECT_GE(elapsed, limit) << code;
+      late = elapsed - limit;
+      expect_usable(lua);
+    }
+    EXPECT_LE(late, stop_slack) << code;
+    worst = std::max(worst, late);
+  }
+  return worst;
+}
+
+// About 2 GB each, which Lua's own string.rep takes seconds to write, and within what the
+// linked Lua makes: 5.3 and 5.4 refuse more than 2^31 - 1 bytes, LuaJIT more than
+// 2^31 - 256. (Lua 5.1 ignores the separator.)
+const std::vector<std::string> huge_reps = {
+    "string.rep('x', 2^31 - 256)",
+    "string.rep('abc', 5e8, ',')",
+    "local s = ('xy'):rep(2^30 - 128)",
+    "while true do pcall(string.rep, 'x', 2^31 - 256) end",
+};
+
+}  // namespace
+
+TEST(Limits, TimeLimitStopsPathologicalPatternsNearTheDeadline) {
+  State lua;
+  lua.set_call_limits({.time = 100ms});
+  std::vector<std::string> runaways = {
+      with_pathological("string.find(%s)"),
+      with_pathological("string.match(%s)"),
+      with_pathological("string.gsub(%s, 'x')"),
+      with_pathological("for m in string.gmatch(%s) do end"),
+      "local s = string.rep('a', 1e5) return s:find('.-.-.-b')",                          // as a method
+      with_pathological("while true do pcall(string.find, %s) end"),                      // pcall swallows
+      with_pathological("string.gsub('aaa', 'a', function() string.find(%s) end)"),          // nested
+      with_pathological("local co = coroutine.wrap(function() string.find(%s) end) while true do pcall(co) end"),
+      with_pathological("xpcall(function() string.find(%s) end, function() while true do end end)"),
+  };
+  auto worst = stop_all(lua, 100ms, runaways, "time limit of 100 ms exceeded");
+  std::printf("patterns: worst %lld ms after the deadline\n", static_cast<long long>(worst.count()));
+}
+
+TEST(Limits, TimeLimitStopsHugeStringRepsWithoutAMemoryLimit) {
+  State lua;
+  lua.set_call_limits({.time = 100ms});
+  auto worst = stop_all(lua, 100ms, huge_reps, "time limit of 100 ms exceeded");
+  std::printf("string.rep: worst %lld ms after the deadline\n", static_cast<long long>(worst.count()));
+  // What Lua refuses at once it still refuses at once, and an empty string repeated any
+  // number of times (which Lua 5.4 loops on for ever) is empty at once.
+  EXPECT_EQ(lua.eval<std::string>("select(2, pcall(string.rep, 'x', 2^33))"),
+            version_num >= 503 ? "resulting string too large" : "");
+  EXPECT_EQ(lua.eval<std::string>("string.rep('', 2^62)"), "");
+}
+
+// Lua copies a string.rep's result into a string in one go, which nothing can stop (a
+// gigabyte takes about a second here): string.rep begins it only if the deadline leaves room.
+// Stopped, the call still releases the memory it wrote, which takes about a seventh of the
+// time it spent writing; beyond that it ends by the deadline, wherever the deadline falls.
+TEST(Limits, AHugeStringRepNeverRunsPastItsDeadline) {
+  State lua;
+  for (auto limit : {250ms, 500ms, 750ms, 1000ms, 1250ms}) {
+    lua.set_call_limits({.time = limit});
+    std::chrono::milliseconds late = std::chrono::hours(1);
+    std::string outcome;
+    auto allowed = stop_slack + limit / 5;
+    for (int attempt = 0; attempt < 3 && late > allowed; ++attempt) {  // as stop_all
+      auto started = Clock::now();
+      outcome = "made it";
+      try {
+        lua.exec("local s = string.rep('x', 2^30)");
+      } catch (const Error &error) {
+        outcome = error.message();
+      }
+      late = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started) - limit;
+      lua.exec("collectgarbage()");
+    }
+    std::printf("a gigabyte, %lld ms limit: %s, %lld ms after the deadline\n", static_cast<long long>(limit.count()),
+                outcome.c_str(), static_cast<long long>(late.count()));
+    if (outcome != "made it") EXPECT_EQ(outcome, "time limit of " + std::to_string(limit.count()) + " ms exceeded");
+    EXPECT_LE(late, allowed);
+  }
+}
+
+TEST(Limits, InstructionBudgetCountsTheWorkOfStringFunctions) {
+  State lua;
+  lua.set_call_limits({.instructions = 1'000'000});
+  std::vector<std::string> runaways = {with_pathological("string.find(%s)"),
+                                       with_pathological("while true do pcall(string.gsub, %s, '') end"),
+                                       "string.rep('x', 2^31 - 256)"};
+  for (const std::string &code : runaways) {
+    EXPECT_EQ(stopped(lua, code.c_str()), "instruction limit of 1000000 exceeded") << code;
+    expect_usable(lua);
+  }
+}
+
+TEST(Limits, TheHostsInterruptStopsStringFunctions) {
+  State lua;
+  auto started = Clock::now();
+  lua.set_call_limits({.interrupt = [&started] { return Clock::now() - started > 100ms; }});
+  std::vector<std::string> runaways = {with_pathological("string.find(%s)"), "string.rep('x', 2^31 - 256)"};
+  std::chrono::milliseconds worst{0};
+  for (const std::string &code : runaways) {
+    std::chrono::milliseconds late = std::chrono::hours(1);
+    for (int attempt = 0; attempt < 3 && late > stop_slack; ++attempt) {  // as stop_all
+      started = Clock::now();
+      std::chrono::milliseconds elapsed{};
+      EXPECT_EQ(stopped(lua, code.c_str(), &elapsed), "interrupted by the host") << code;
+      late = elapsed - 100ms;
+      started = Clock::now() + std::chrono::hours(1);
+      expect_usable(lua);
+    }
+    EXPECT_LE(late, stop_slack) << code;
+    worst = std::max(worst, late);
+  }
+  std::printf("interrupt: worst %lld ms after the host asked\n", static_cast<long long>(worst.count()));
+}
+
+// The control: without limits the same kind of pattern is Lua's own, and really slow. A
+// smaller case, so that it ends: Lua takes far longer than the limit that stops it here.
+TEST(Limits, WithoutLimitsAPathologicalPatternRunsOnInLuasMatcher) {
+  const char *code = "string.find(string.rep('a', 200), '.-.-.-b')";
+  State plain;
+  auto started = Clock::now();
+  plain.exec(code);
+  auto unlimited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
+  State limited;
+  limited.set_call_limits({.time = 50ms});
+  std::chrono::milliseconds elapsed{};
+  EXPECT_EQ(stopped(limited, code, &elapsed), "time limit of 50 ms exceeded");
+  std::printf("without limits: %lld ms\n", static_cast<long long>(unlimited.count()));
+  EXPECT_GT(unlimited, 150ms);  // three times the limit, at least
+  EXPECT_LT(elapsed, unlimited);
+}
+
+#if LUA_VERSION_NUM >= 502 && !defined(LUAJIT_VERSION)  // version: yields across C calls
+// xpcall's guard calls with a continuation, so a coroutine still yields through it.
+TEST(Limits, CoroutinesYieldThroughTheGuardedXpcall) {
+  State lua;
+  lua.set_call_limits({.time = 1s});
+  EXPECT_EQ(lua.eval<int>("local co = coroutine.wrap(function()"
+                          "  return select(2, xpcall(function() return coroutine.yield(1) + 1 end, tostring))"
+                          "end) co() return co(41)"),
+            42);
+}
+#endif

@@ -79,6 +79,8 @@ TEST_F(Sandbox, EscapeAttemptsFail) {
       {"local t = {} while true do t[#t + 1] = ('x'):rep(1 << 20) end", "not enough memory"},
       {"string.rep('x', 1 << 30)", "not enough memory"},
       {"string.rep('x', 1 << 60)", "escape:1: resulting string too large"},
+      {"string.find(string.rep('a', 1e5), '.-.-.-b')", "time limit of 200 ms exceeded"},  // hours in Lua's matcher
+      {"while true do pcall(string.gsub, string.rep('a', 1e5), '.-.-.-b', '') end", "time limit of 200 ms exceeded"},
   };
   lua.set_warning_handler([](std::string_view) {});
   for (const auto &[code, expected] : attempts) EXPECT_EQ(attempt(code).substr(0, std::string(expected).size()), expected) << code;
@@ -94,6 +96,23 @@ TEST_F(Sandbox, EnvironmentsKeepScriptsApart) {
   EXPECT_EQ(second.get<std::string>("result"), "nil nil function function");
   EXPECT_EQ(first.get<bool>("leaked"), true);
   EXPECT_EQ(lua.eval<std::string>("type(string.rep)"), "function");  // the state's own globals untouched
+}
+
+// The budgeted string functions reach every environment: its copy of the string table, and
+// the strings' own methods.
+TEST_F(Sandbox, EnvironmentsUseTheBudgetedStringFunctions) {
+  Table environment = lua.new_environment();
+  for (const char *code : {"string.find(string.rep('a', 1e5), '.-.-.-b')",
+                           "local s = string.rep('a', 1e5) s:gsub('.-.-.-b', '')"}) {
+    try {
+      lua.exec(code, "=script", environment);
+      ADD_FAILURE() << code << " was not stopped";
+    } catch (const Error &error) {
+      EXPECT_EQ(error.message(), "time limit of 200 ms exceeded") << code;
+    }
+  }
+  lua.exec("words = select(2, ('a b c'):gsub('%a', '%0'))", "=script", environment);
+  EXPECT_EQ(environment.get<int>("words"), 3);
 }
 
 TEST(SandboxOptions, CModulesAreOptIn) {
