@@ -24,10 +24,9 @@ std::optional<lua_Integer> lookup_c(lua_State *L) {
   return result;
 }
 
+// A nil at either step reads as std::nullopt; a warble that is not a table is an error.
 std::optional<lua_Integer> lookup_luaembed(const luaembed::State &lua) {
-  auto warble = lua["warble"].get<std::optional<luaembed::Table>>();
-  if (!warble) return std::nullopt;
-  return warble->get<std::optional<lua_Integer>>("value");
+  return lua["warble"]["value"].get<std::optional<lua_Integer>>();
 }
 
 void time_c(benchmark::State &state, bench::Protection protection, const char *setup, lua_Integer expected_each) {

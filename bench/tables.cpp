@@ -2,7 +2,7 @@
 //
 // The plain version keeps its table in the registry, as a C host holding a table between calls
 // must; luaembed's Table handle is the same registry reference. luaembed has two spellings:
-// t.get("value") and the proxy t["value"], which holds a copy of the handle; both are timed.
+// t.get("value") and the proxy t["value"], which refers to the handle; both are timed.
 #include "harness.hpp"
 
 namespace {

@@ -2,122 +2,80 @@
 case, from callgrind profiles of the suite. The report prints the finding of every case whose
 ratio is above the goal; a case above it without a finding is flagged as undiagnosed."""
 
-PROTECTED_ACCESS = {
+API_CALLS = {
     "reason": (
-        "Each operation runs in a `lua_pcall` of its own (`detail::protect` → `call_protected`): it "
-        "pushes the traceback handler, a C function and the job, moves them under the arguments with "
-        "`lua_rotate`, enters `lua_pcall` (a `setjmp`), calls `run_protected_job`, which drops its job "
-        "slot with `lua_remove` (a second rotate), and afterwards removes the handler (a third). Under "
-        "callgrind that is about 650 of the ~800 instructions a global get costs beyond plain C. The plain "
-        "C host pays one `lua_pcall` per batch of 100 operations; the table's last column compares with "
-        "the same C paying one `lua_pcall` per operation. Global names are also pushed with `lua_pushlstring`, which "
-        "hashes the name on every call, where `lua_getglobal` goes through `luaS_new`'s cache keyed by the "
-        "string's address."),
+        "No `lua_pcall` any more: a field that is present (or a nil from a table whose metatable, if any, has "
+        "no `__index`) is read, and a present one overwritten, without one (`src/api/path.cpp`), with string keys pushed from the "
+        "state's string cache (a registry reference per string, found by the address of the key's text and "
+        "checked against it), so that nothing can allocate or raise. What remains is the number of Lua API "
+        "calls. A global read is `lua_checkstack`, `lua_gettop`, `lua_rawgeti` of the globals, `lua_rawgeti` "
+        "of the cached key, `lua_rawget`, `lua_tointegerx` and `lua_settop`, where plain C makes three: "
+        "`lua_getglobal` finds the globals, interns the key through `luaS_new`'s cache and looks it up in one "
+        "call. Around them luaembed spends some 150 instructions of its own: the proxy, the path's slots, the "
+        "cache lookup and the check of the key's text. A write costs more: it must find the key present first (`lua_rawget`, "
+        "then `lua_rawset`: two lookups where `lua_setglobal` makes one), because `lua_rawset` of a new key may "
+        "allocate, hence raise, and `lua_settable` of an absent one may run `__newindex`; the public API has no "
+        "single call that only overwrites."),
     "plan": [
-        "`protect()` without arguments (`nargs == 0`: every get and set): push handler, function and job in "
-        "that order, so nothing rotates; `run_protected_job` leaves its job slot in place (the results are "
-        "the top values) and the handler is dropped with `lua_replace`/`lua_settop` instead of `lua_remove`.",
-        "A path without `lua_pcall` when the operation cannot raise, in `Table::get/set` and "
-        "`GlobalProxy::get/operator=`: the table has no metatable (`lua_getmetatable` returns 0, so raw "
-        "access is the same access), the key is pushed without allocating (a number, a boolean, or a string "
-        "key found in a per-state cache of interned keys — keyed by the address of the key's text and "
-        "checked with `memcmp`, as `luaS_new`'s own cache is, holding registry references, filled on the "
-        "protected path the first time), the value pushed does not allocate, and for a set the key is "
-        "already present (`lua_rawget` first), so `lua_rawset` cannot grow the table. Everything else keeps "
-        "the protected path. This is the change that reaches the goal.",
-        "Keys given as `const char*`: `lua_getfield`/`lua_setfield`/`lua_getglobal`, whose interning is "
-        "cached by address, instead of `lua_pushlstring`.",
+        "A one-key path compiled for its key type (`lua[\"x\"]`, `t.get(k)`, `t.set(k, v)`): no loop and no "
+        "switch on the slot's kind, the cache lookup inlined; about 50 instructions fewer per access.",
+        "Writes keep their presence check: without it a write could raise outside `lua_pcall`, which the "
+        "safety rules forbid. Within the API the price of a write is two lookups; below 1.10× against "
+        "`lua_setglobal` needs an API that overwrites only (a `lua_rawset` that fails instead of inserting), "
+        "which no Lua has.",
+        "What is left is the price of doing each access on its own, as a C++ API must: the plain C host keeps "
+        "its state on the stack across a batch. A scope that keeps the globals (or a table) on the stack for "
+        "several accesses would save the push of the table and the stack bookkeeping of each.",
     ],
 }
 
 PROTECTED_CALL = {
     "reason": (
-        "`Function::call` goes through `call_protected`: a `lua_pcall` of `run_protected_job`, which then "
-        "`lua_call`s the function — two calls for one, plus the three `lua_rotate`s of `protect`. The plain "
-        "C host calls with `lua_call` inside its batch's one `lua_pcall`."),
+        "`Function::call` makes one `lua_pcall` of the function itself (arguments that cannot raise are "
+        "pushed first; results are read where `lua_pcall` leaves them, with a fixed result count), plus "
+        "the push of the message handler that records the traceback, `lua_checkstack`, `lua_gethook` and "
+        "`lua_settop`: the last column compares with a plain C host that protects each call itself, and the "
+        "difference is those few calls. The plain C host of the main column calls with `lua_call` inside its "
+        "batch's one `lua_pcall`, which no C++ API can do for its callers (see the plan)."),
     "plan": [
-        "When no argument's push can raise (`push_may_raise` false: numbers, booleans, handles, "
-        "`StackValue`), push the handler, the function and the arguments, and `lua_pcall` the function "
-        "itself: one call, no `run_protected_job` frame, no rotation. Arguments that allocate keep the "
-        "present path.",
-        "What remains is one `lua_pcall` per call — what any host pays to survive an error in the called "
-        "function and carry on, and what the last column compares with (plain C calling with `lua_pcall`). "
-        "Against plain C calling unprotected inside one batch, ≤ 1.10× is out of reach as long as every "
-        "call of the C++ API is protected on its own; a scope that protects several calls at once would "
-        "need Lua compiled as C++ (`LUAEMBED_LUA_CXX`), where a Lua error unwinds C++ frames properly.",
-    ],
-}
-
-HANDLES = {
-    "reason": (
-        "Every step that yields a table makes a `Table` handle: `GlobalProxy::operator[]` calls "
-        "`get<Table>()` — a protected lookup, then `Reference::Reference`: `state_data()` (a registry "
-        "lookup), `lua_pushvalue` and a protected `luaL_ref` — and the handle's destructor calls "
-        "`luaL_unref`. `lua[\"a\"][\"b\"][\"c\"]` makes two handles and runs five protected calls "
-        "where the plain C version runs none per operation. `t[\"value\"]` copies the `Table` into its "
-        "`TableProxy`: a new registry reference, and a second protected call, for every access."),
-    "plan": [
-        "Proxies as paths: `GlobalProxy::operator[]` and `TableProxy::operator[]` return a proxy holding "
-        "its keys (a tuple of the key types) that resolves the whole path in one protected operation on "
-        "`get`/`=`: push the globals or the table, `lua_gettable` per key, convert the last value. No "
-        "registry reference at all.",
-        "A proxy made from an lvalue `Table` borrows it (`operator[](K) const &` keeps a pointer, "
-        "`operator[](K) &&` keeps the moved handle), so `t[\"value\"]` costs what `t.get(\"value\")` costs.",
-        "`std::optional<T>` reads through a path give `std::nullopt` for a nil anywhere on the path, so the "
-        "optional lookup becomes `lua[\"warble\"][\"value\"].get<std::optional<lua_Integer>>()`, one "
-        "protected call; with the raw path of the global and table cases, none.",
+        "Below 1.10× of an unprotected `lua_call` needs several calls to share one protected call. With Lua "
+        "compiled as C a Lua error is a `longjmp`, which must not cross the C++ code between the calls (it "
+        "would skip destructors): only with Lua compiled as C++ (`LUAEMBED_LUA_CXX`) or LuaJIT, where Lua "
+        "errors unwind, could a scope run C++ code inside one `lua_pcall` and call with `lua_call`.",
+        "The message handler could be pushed once per scope as well; per call it is about 35 instructions.",
     ],
 }
 
 FIELDS = {
     "reason": (
-        "A property access is two C calls where the plain C binding makes one: `__index` is "
-        "`index_dispatch`, which looks the key up in the methods table (a miss), then in the getters "
-        "table, then `lua_call`s the getter — a bound lambda whose trampoline checks the object again "
-        "through `userdata_header` (`lua_getmetatable` and a `lua_rawgetp` of the class marker). A write "
-        "goes through `newindex_dispatch`, which also fetches the setters table from the metatable on "
-        "every write, then `lua_call`s the setter. Both bindings find a field by hashing its name, so the "
-        "first and the fiftieth field cost the same."),
+        "A property access is one C call, as in the plain binding: `__index` is `index_dispatch`, which looks "
+        "the key up in the getters table, where a data member is a `FieldAccessor` that the dispatch calls "
+        "directly: the object is proven by comparing its metatable with the dispatch's upvalues (two "
+        "`lua_rawequal`, then `lua_touserdata`), and the member is pushed from the object. The plain binding "
+        "checks its object with `luaL_checkudata` and looks in one table of fields: the same work, give or "
+        "take a call."),
     "plan": [
-        "Data members without a C++ call of their own: file them in the getters/setters tables as a light "
-        "userdata pointing to a static accessor (`read`/`write` function pointers instantiated per member "
-        "pointer), which `index_dispatch`/`newindex_dispatch` recognise by type and call directly — no "
-        "`lua_call`, no trampoline. A conversion failure on write raises after the C++ frame ends, as the "
-        "trampoline does.",
-        "Check the object once, in the dispatch, by comparing its metatable with the one in the "
-        "dispatch's upvalue (`lua_rawequal`; each class, derived ones too, has its own dispatch, so "
-        "equality proves the dynamic class); the marker lookup stays for the slow path.",
-        "Give `newindex_dispatch` the setters table as an upvalue, and look up getters before methods "
-        "when the class has properties.",
+        "Prove the object with one comparison: a class whose objects all need a finalizer, or none, has one "
+        "metatable, and its dispatch needs no second `lua_rawequal`.",
     ],
-}
-
-OPTIONAL = {
-    "reason": (
-        "The lookup reads `warble` as `std::optional<Table>` (a protected global read), then, when it is "
-        "a table, makes a `Table` handle of it (a protected `luaL_ref`, released with `luaL_unref`) and "
-        "reads `value` (a third protected call). Failure stops after the first read, so it costs one "
-        "protected call — the price of the global get above — against plain C's `lua_getglobal`."),
-    "plan": [HANDLES["plan"][0], HANDLES["plan"][2], PROTECTED_ACCESS["plan"][1]],
 }
 
 RETURN_USERDATA = {
     "reason": (
-        "Returning an object takes two nested `lua_pcall`s and a finalizer. `push_results` protects the "
-        "push because `Converter<T>::push_may_raise` is true, and inside it `push_object` → `new_userdata` "
-        "protects again. The class metatable has `__gc` (`collect_userdata`), so `lua_setmetatable` puts "
-        "every object on the finalizer list and the collector later calls `__gc` for each through a "
-        "protected call (`GCTM`). The plain C version has one allocation, `luaL_setmetatable`, and no "
-        "`__gc` for a trivially destructible type."),
+        "Returning an object is now one allocation and no protected call: when the results and the arguments "
+        "are trivially destructible and the push of the object raises before anything is constructed, a Lua "
+        "error there skips no destructor, so the push runs in the callback's own frame; and an object with "
+        "nothing to destroy gets the class metatable without `__gc`, so Lua keeps no finalizer for it. What "
+        "remains is the size of the block and what comes with it: a 48-byte `UserdataHeader` before the "
+        "16-byte `Point`, and one user value (every luaembed object has one, for `Value::user_value`), which "
+        "makes the collector traverse the userdata instead of marking it at once; the class metatable is "
+        "found with `lua_rawgetp` (a light-userdata key: Lua's generic hash lookup) where `luaL_setmetatable` "
+        "finds its string key through `luaS_new`'s cache; and the state's allocator counts each block."),
     "plan": [
-        "`new_userdata` without its own `protect` when the caller is already protected (a `push_object` "
-        "variant for use inside `protect`, used by `push_results` and `Converter<T>::push`).",
-        "`push_results` unprotected when the result and every stored argument are trivially "
-        "destructible: a longjmp that skips only trivially destructible objects is defined behaviour "
-        "([csetjmp.syn]).",
-        "For a class whose `T` is trivially destructible, objects held by value get a second metatable, "
-        "the class's without `__gc` (same marker and tables, created with the class): nothing to "
-        "finalize. Shared, unique and borrowed holdings keep `__gc`.",
+        "A 24-byte header: the class, the object and the holding with its flags; the destroy and share hooks "
+        "reached through the class record instead of stored in each object.",
+        "User values on request (a `Class` option) instead of on every object.",
+        "The class metatable kept in an upvalue of the bound function's closure, filled at its first call.",
     ],
 }
 
@@ -128,7 +86,7 @@ TRAMPOLINE = {
         "some 20 instructions a call."),
     "plan": [
         "Skip `lua_checkstack` in `push_results` when the results fit in the `LUA_MINSTACK` slots Lua "
-        "guarantees every C function (count known at compile time).",
+        "guarantees every C function (count known at compile time), for calls that are not continuations.",
     ],
 }
 
@@ -137,18 +95,17 @@ METHOD = {
         "Each method call checks `self` through `object_pointer` → `userdata_header`: `lua_getmetatable`, "
         "a `lua_rawgetp` of the class marker and a pop, then the `destroyed` and `is_const` flags."),
     "plan": [
-        "Give each method closure the class metatable as a second upvalue, so that the exact-class case "
-        "is `lua_getmetatable` + `lua_rawequal`; the marker lookup remains for derived objects.",
+        "Give each method closure the class metatables as upvalues, as `index_dispatch` has them, so that the "
+        "exact-class case is `lua_getmetatable` + `lua_rawequal`; the marker lookup remains for derived objects.",
     ],
 }
 
 FINDINGS = {
-    "global_get": PROTECTED_ACCESS, "global_set": PROTECTED_ACCESS,
-    "table_get": PROTECTED_ACCESS, "table_set": PROTECTED_ACCESS,
+    "global_get": API_CALLS, "global_set": API_CALLS,
+    "table_get": API_CALLS, "table_set": API_CALLS,
+    "table_chained_get": API_CALLS, "table_chained_set": API_CALLS,
+    "optional_success": API_CALLS, "optional_half_failure": API_CALLS, "optional_failure": API_CALLS,
     "c_through_lua": PROTECTED_CALL, "lua_function": PROTECTED_CALL, "multi_return_lua": PROTECTED_CALL,
-    "table_chained_get": HANDLES, "table_chained_set": HANDLES,
-    "table_get/luaembed_proxy": HANDLES, "table_set/luaembed_proxy": HANDLES,
-    "optional_success": OPTIONAL, "optional_half_failure": OPTIONAL, "optional_failure": OPTIONAL,
     "field_get_small": FIELDS, "field_set_small": FIELDS,
     "field_get_wide_first": FIELDS, "field_get_wide_last": FIELDS,
     "field_set_wide_first": FIELDS, "field_set_wide_last": FIELDS,

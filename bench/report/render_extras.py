@@ -38,7 +38,8 @@ def startup_lines(times, counts):
             f"A state with every standard library, then closed: `luaembed::State` takes {render.ns(ours)}, "
             f"`luaL_newstate` + `luaL_openlibs` + `lua_close` {render.ns(c)} "
             f"({render.times_text(render.ratio(ours, c))}{instructions}). luaembed also creates its per-state "
-            "record and warning handler, and counts allocations.", ""]
+            "record (with the registry references of its string cache) and warning handler, and counts "
+            "allocations.", ""]
 
 
 def require_lines(rows, runs):
@@ -98,14 +99,16 @@ def method_lines(params):
         "- Cases the host drives (globals, tables, calls from C++, optional lookups) run the plain version "
         "inside one `lua_pcall` per batch of 100 operations — the way a C host runs its code, as `lua.c` "
         "does — which is what makes `luaL_check*` safe to use there. luaembed has no enclosing call: each "
-        "operation protects itself. `<case>/c_each` is the plain version with one `lua_pcall` per operation "
-        "(for calls into Lua, the `lua_pcall` of the function itself).",
+        "operation stands alone, and protects itself when it can raise (reading or overwriting a field that "
+        "is present cannot). `<case>/c_each` is the plain version with one `lua_pcall` per operation (for "
+        "calls into Lua, the `lua_pcall` of the function itself).",
         "- Times: Google Benchmark, 100 operations per batch (`KeepRunningBatch`), CPU time per operation, "
         "median of the repetitions; the ratio is luaembed's median over plain C's.",
         "- Instructions: `BENCH_ITERATIONS=" + str(params["operations"]) + " valgrind --tool=callgrind "
         "--collect-atstart=no build-bench/bin/luaembed_bench` runs every benchmark for exactly that many "
         "operations, counts only the batches, and dumps each benchmark's count under its name. Add "
-        "`--benchmark_filter=<name>` and read the dump with `callgrind_annotate` to profile one case.",
+        "`--compress-strings=no --benchmark_filter=<name>` and read the dump with `callgrind_annotate` to "
+        "profile one case.",
         "- CI runs the suite only as a smoke test (`ctest -R bench.smoke`: every benchmark once, with "
         "`--benchmark_min_time=0.001`), never as a timed test.",
     ]

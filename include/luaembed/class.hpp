@@ -57,6 +57,81 @@ extern const char methods_table;
 extern const char getters_table;
 extern const char setters_table;
 
+// A data member, read and written by the class's __index and __newindex themselves: no
+// function to call, no second check of the object. A userdata (no finalizer needed) in the
+// getters table, and in the setters table unless read-only. header: the object's header
+// when __index or __newindex proved it is one of the class (or null: check the value at 1).
+// Both return 1 (read) or 0 (write), or a code of push_pending_error.
+struct FieldAccessor {
+  int (*read)(lua_State *L, UserdataHeader *header, const FieldAccessor *self);
+  int (*write)(lua_State *L, UserdataHeader *header, const FieldAccessor *self);
+};
+
+template <class T, class M>
+struct MemberAccessor {
+  FieldAccessor functions;
+  M T::*member;
+};
+
+// The T of the object at index 1: the header's, or checked as an argument would be.
+template <class T>
+T *field_owner(lua_State *L, UserdataHeader *header, bool needs_mutable) {
+  if (header == nullptr) return object_pointer<T>(L, 1, false, needs_mutable);
+  if (header->destroyed) throw_destroyed();
+  if (needs_mutable && header->is_const) throw_const_object(*header->type);
+  const ClassInfo *wanted = &class_info<T>();
+  void *object = header->type == wanted ? header->object : cast_object(header->type, header->object, wanted);
+  if (object == nullptr) throw_not_an_object(L, 1, *wanted);
+  return static_cast<T *>(object);
+}
+
+// Runs body (C++ land): a C++ exception becomes a pending error; argument: which argument of
+// a bound setter(self, value) was being converted, as its error message says.
+template <class Body>
+int run_field_access(lua_State *L, Body &&body) {
+  int argument = 1;
+#if defined(__cpp_exceptions)
+  try {
+    return body(argument);
+  } catch (...) {
+    if (is_lua_unwind()) throw;
+    return push_pending_error(L, argument);
+  }
+#else
+  return body(argument);
+#endif
+}
+
+template <class T, class M>
+int read_member(lua_State *L, UserdataHeader *header, const FieldAccessor *self) {
+  return run_field_access(L, [&](int &argument) {
+    const T *object = field_owner<T>(L, header, false);
+    argument = 0;
+    const M &field = object->*reinterpret_cast<const MemberAccessor<T, M> *>(self)->member;
+    if (!lua_checkstack(L, 2)) throw_stack_overflow();
+    // Pushed straight from the member: protected unless a Lua error there skips nothing.
+    if constexpr (lua_errors_unwind || push_raises_cleanly<M>()) {
+      luaembed::push(L, field);
+    } else {
+      protect(L, 0, 1, [&field](lua_State *L) {
+        luaembed::push(L, field);
+        return 1;
+      });
+    }
+    return 1;
+  });
+}
+
+template <class T, class M>
+int write_member(lua_State *L, UserdataHeader *header, const FieldAccessor *self) {
+  return run_field_access(L, [&](int &argument) {
+    T *object = field_owner<T>(L, header, true);
+    argument = 2;  // the value, at index 3 of __newindex
+    object->*reinterpret_cast<const MemberAccessor<T, M> *>(self)->member = luaembed::get<M>(L, 3);
+    return 0;
+  });
+}
+
 template <class... Arguments>
 bool arguments_match(lua_State *L) {
   int index = 0;
@@ -68,6 +143,7 @@ bool arguments_match(lua_State *L) {
 template <class T, class... Arguments>
 struct Converter<detail::ConstructInPlace<T, Arguments...>> {
   static constexpr bool push_may_raise = true;
+  static constexpr bool push_raises_cleanly = true;  // the allocation comes before the object
   static void push(lua_State *L, const detail::ConstructInPlace<T, Arguments...> &value) {
     auto &arguments = const_cast<std::tuple<Arguments...> &>(value.arguments);
     std::apply([L](Arguments &...each) { detail::push_object<T>(L, std::move(each)...); }, arguments);
@@ -121,16 +197,13 @@ public:
   template <class M>
     requires std::is_member_object_pointer_v<M T::*>
   Class &property(const char *name, M T::*member) {
-    readonly_property(name, member);
-    return add_function([member](T &self, M value) { self.*member = std::move(value); }, [name](lua_State *L) {
-      detail::add_to_class(L, info(), &detail::setters_table, name);
-    });
+    return field(name, member, &detail::write_member<T, M>);
   }
 
   template <class M>
     requires std::is_member_object_pointer_v<M T::*>
   Class &readonly_property(const char *name, M T::*member) {
-    return getter(name, [member](const T &self) { return self.*member; });
+    return field(name, member, nullptr);
   }
 
   // A property read through getter (a const member function or a callable taking const T&);
@@ -183,6 +256,23 @@ private:
     register_step([&](lua_State *L) {
       detail::push_callable(L, std::forward<F>(function));
       file(L);
+    });
+    return *this;
+  }
+
+  template <class M>
+  Class &field(const char *name, M T::*member,
+               int (*write)(lua_State *, detail::UserdataHeader *, const detail::FieldAccessor *)) {
+    using Accessor = detail::MemberAccessor<T, M>;
+    static_assert(std::is_trivially_destructible_v<Accessor>);
+    register_step([&](lua_State *L) {
+      auto *accessor = static_cast<Accessor *>(lua_newuserdatauv(L, sizeof(Accessor), 0));
+      *accessor = Accessor{{&detail::read_member<T, M>, write}, member};
+      if (write != nullptr) {
+        lua_pushvalue(L, -1);
+        detail::add_to_class(L, info(), &detail::setters_table, name);
+      }
+      detail::add_to_class(L, info(), &detail::getters_table, name);
     });
     return *this;
   }

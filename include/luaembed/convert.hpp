@@ -51,6 +51,16 @@ constexpr bool push_may_raise() {
   else return true;
 }
 
+// Pushing T raises, if at all, before any C++ object with a destructor exists in its frames:
+// a Lua error (a longjmp) out of it skips nothing. Converters say so with
+// `static constexpr bool push_raises_cleanly = true;`; those whose push cannot raise need not.
+template <class T>
+constexpr bool push_raises_cleanly() {
+  if constexpr (!push_may_raise<T>()) return true;
+  else if constexpr (requires { Converter<T>::push_raises_cleanly; }) return Converter<T>::push_raises_cleanly;
+  else return false;
+}
+
 // Restores the stack top when a conversion leaves early (lua_settop never raises).
 class StackGuard {
 public:
@@ -169,6 +179,7 @@ struct Converter<T> {
 template <>
 struct Converter<std::string_view> {
   static constexpr bool push_may_raise = true;
+  static constexpr bool push_raises_cleanly = true;  // lua_pushlstring, nothing else
   static void push(lua_State *L, std::string_view value) { lua_pushlstring(L, value.data(), value.size()); }
   // The view points into the Lua string, valid while that value stays on the stack.
   static std::string_view get(lua_State *L, int index) {
@@ -185,6 +196,7 @@ struct Converter<std::string_view> {
 template <>
 struct Converter<std::string> {
   static constexpr bool push_may_raise = true;
+  static constexpr bool push_raises_cleanly = true;  // lua_pushlstring, nothing else
   static void push(lua_State *L, const std::string &value) { lua_pushlstring(L, value.data(), value.size()); }
   static std::string get(lua_State *L, int index) {
     if (lua_type(L, index) != LUA_TSTRING && lua_type(L, index) != LUA_TNUMBER)
@@ -197,6 +209,7 @@ struct Converter<std::string> {
 template <>
 struct Converter<const char *> {
   static constexpr bool push_may_raise = true;
+  static constexpr bool push_raises_cleanly = true;  // lua_pushlstring, nothing else
   static void push(lua_State *L, const char *value) {
     if (value == nullptr) lua_pushnil(L);
     else lua_pushstring(L, value);
@@ -208,6 +221,7 @@ struct Converter<const char *> {
 template <std::size_t N>
 struct Converter<char[N]> {
   static constexpr bool push_may_raise = true;
+  static constexpr bool push_raises_cleanly = true;  // lua_pushlstring, nothing else
   static void push(lua_State *L, const char (&value)[N]) { lua_pushstring(L, value); }
   static bool is(lua_State *L, int index) { return lua_type(L, index) == LUA_TSTRING; }
 };

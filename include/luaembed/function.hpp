@@ -32,16 +32,25 @@ public:
   Result<R> try_call(const Args &...args) const;
 
 private:
+  // call and try_call: Throwing, or the Lua error as a Result.
+  template <class R, bool Throwing, class... Args>
+  std::conditional_t<Throwing, R, Result<R>> invoke(const Args &...args) const;
+  // Calls with nresults results; returns the lua_pcall status. On success the results are at
+  // first and up; on failure the error object is on top. The caller restores the top.
   template <class... Args>
-  int call_raw(lua_State *L, std::exception_ptr &exception, const Args &...args) const;
+  int call_raw(lua_State *L, int base, int nresults, int &first, std::exception_ptr &exception,
+               const Args &...args) const;
 };
 
 template <class... Args>
-int Function::call_raw(lua_State *L, std::exception_ptr &exception, const Args &...args) const {
+int Function::call_raw(lua_State *L, int base, int nresults, int &first, std::exception_ptr &exception,
+                       const Args &...args) const {
+  constexpr int nargs = static_cast<int>(sizeof...(Args));
+  // Room for the handler, the function and the arguments, then for the results and one more
+  // value (conversions of the results may push one).
+  detail::ensure_stack(L, (nargs + 1 > nresults ? nargs + 1 : nresults) + 2);
   if constexpr ((!detail::push_may_raise<Args>() && ...)) {
     // Nothing to push can raise: one lua_pcall of the function itself, with the handler.
-    int base = lua_gettop(L);
-    detail::ensure_stack(L, static_cast<int>(sizeof...(Args)) + 2);
     if (lua_gethook(L) != nullptr) detail::start_call_budget(L);
     struct UndoUnlessCalled {  // a conversion that throws before the call leaves nothing behind
       lua_State *L;
@@ -55,49 +64,52 @@ int Function::call_raw(lua_State *L, std::exception_ptr &exception, const Args &
     push(L);
     (luaembed::push(L, args), ...);
     undo.called = true;
-    int status = lua_pcall(L, static_cast<int>(sizeof...(Args)), LUA_MULTRET, base + 1);
-    lua_remove(L, base + 1);
-    return status;
+    first = base + 2;  // above the handler
+    return lua_pcall(L, nargs, nresults, base + 1);
+  } else {
+    auto call = [&](lua_State *L) {
+      detail::ensure_stack(L, nargs + 1);
+      push(L);
+      (luaembed::push(L, args), ...);
+      lua_call(L, nargs, nresults);
+      return nresults;
+    };
+    first = base + 1;
+    return detail::call_protected(L, 0, nresults, call, exception);
   }
-  auto call = [&](lua_State *L) {
-    detail::ensure_stack(L, static_cast<int>(sizeof...(Args)) + 1);
-    push(L);
-    (luaembed::push(L, args), ...);
-    lua_call(L, static_cast<int>(sizeof...(Args)), LUA_MULTRET);
-    return lua_gettop(L);
-  };
-  return detail::call_protected(L, 0, LUA_MULTRET, call, exception);
+}
+
+template <class R, bool Throwing, class... Args>
+std::conditional_t<Throwing, R, Result<R>> Function::invoke(const Args &...args) const {
+  lua_State *L = lua_state();
+  int base = lua_gettop(L);
+  int first = base + 1;
+  std::exception_ptr exception;
+  int status = call_raw(L, base, detail::value_count<R>(), first, exception, args...);
+  if (exception) {
+    lua_settop(L, base);
+    detail::rethrow(exception);
+  }
+  if (status != LUA_OK) {
+    if constexpr (Throwing) detail::throw_call_error(L, status, base);
+    else return detail::take_call_error(L, status, base);
+  }
+  detail::StackGuard pop_results(L, base);
+  if constexpr (std::is_void_v<R>) {
+    if constexpr (!Throwing) return {};
+  } else {
+    return detail::read_values<R>(L, first);
+  }
 }
 
 template <class R, class... Args>
 R Function::call(const Args &...args) const {
-  lua_State *L = lua_state();
-  int base = lua_gettop(L);
-  std::exception_ptr exception;
-  int status = call_raw(L, exception, args...);
-  if (exception) {
-    lua_settop(L, base);
-    detail::rethrow(exception);
-  }
-  if (status != LUA_OK) detail::throw_lua_error(L, status);
-  detail::StackGuard pop_results(L, base);
-  return detail::get_values<R>(L, base + 1);
+  return invoke<R, true>(args...);
 }
 
 template <class R, class... Args>
 Result<R> Function::try_call(const Args &...args) const {
-  lua_State *L = lua_state();
-  int base = lua_gettop(L);
-  std::exception_ptr exception;
-  int status = call_raw(L, exception, args...);
-  if (exception) {
-    lua_settop(L, base);
-    detail::rethrow(exception);
-  }
-  if (status != LUA_OK) return detail::take_lua_error(L, status);
-  detail::StackGuard pop_results(L, base);
-  if constexpr (std::is_void_v<R>) return {};
-  else return detail::get_values<R>(L, base + 1);
+  return invoke<R, false>(args...);
 }
 
 template <>

@@ -20,11 +20,29 @@ namespace luaembed {
 
 namespace detail {
 
+// Strings the state already holds, found by the address of their text and checked against
+// it: a key pushed from here allocates nothing, so that reading or writing an existing field
+// with a string key needs no lua_pcall (path.cpp). Each entry owns a registry reference,
+// made with the record, which holds its string (false while empty); two entries per set.
+struct StringCache {
+  static constexpr int sets = 16;
+  static constexpr std::size_t copied = 16;  // texts this short are checked without Lua
+  struct Entry {
+    const char *text = nullptr;
+    std::size_t size = 0;
+    int ref = LUA_NOREF;
+    char copy[copied] = {};
+  };
+  Entry entries[2 * sets];
+  int index_event = LUA_NOREF;  // "__index": whether a metatable has it, found without pushing it
+};
+
 // What a state shares with the handles and views that refer to it.
 struct StateData {
   lua_State *main = nullptr;
   bool alive = true;
   std::size_t handles = 0;
+  StringCache strings;
   std::unordered_map<std::type_index, std::any> app_data;
   std::function<void(std::string_view)> warning_handler;
   std::string warning_pieces;  // a warning arrives in pieces (Lua 5.4's lua_warning tocont)
@@ -62,6 +80,8 @@ public:
   lua_State *lua_state() const;
   bool has_state() const noexcept { return data_ != nullptr; }
   bool state_alive() const noexcept { return data_ != nullptr && data_->alive; }
+  // The record of the handle's state (null for a default-constructed handle).
+  detail::StateData *state_record() const noexcept { return data_; }
 
 protected:
   void reset() noexcept;

@@ -76,7 +76,8 @@ struct StateOptions {
   std::function<std::optional<std::string>(std::string_view path)> read_file;
 };
 
-class GlobalProxy;
+// lua["name"]: a global, read with get<T>() or by conversion, written with =, nested with [].
+using GlobalProxy = TableProxy<std::string_view>;
 class Scope;
 enum class ClassTable { Global, NotGlobal };
 class Thread;
@@ -106,7 +107,9 @@ public:
   Function load_file(const std::string &path, ChunkMode mode = ChunkMode::Text) const;
 
   // lua["name"] reads and writes globals, with conversion.
-  GlobalProxy operator[](std::string_view name) const;
+  GlobalProxy operator[](std::string_view name) const {
+    return GlobalProxy(detail::PathRoot(lua_state(), data_), name);
+  }
   Table globals() const;
   Table registry() const;
   Table create_table(int array_size = 0, int hash_size = 0) const;
@@ -149,27 +152,11 @@ public:
 
 protected:
   lua_State *L_;
+  detail::StateData *data_ = nullptr;  // known to a State; a view looks it up when needed
 
 private:
   Function load_checked(std::string_view code, std::string_view chunk_name, ChunkMode mode) const;
   std::any &app_data_slot(std::type_index type, bool create) const;
-};
-
-// lua["name"]: a global, read with get<T>() or by conversion, written with =.
-class GlobalProxy {
-public:
-  GlobalProxy(lua_State *L, std::string_view name) : L_(L), name_(name) {}
-
-  template <class T> T get() const;
-  template <class T> operator T() const { return get<T>(); }
-  template <class T> bool is() const { return get<Value>().template is<T>(); }
-  Type type() const { return get<Value>().type(); }
-  template <class V> GlobalProxy &operator=(V &&value);
-  template <class K> TableProxy<K> operator[](K key) const { return TableProxy<K>(get<Table>(), std::move(key)); }
-
-private:
-  lua_State *L_;
-  std::string_view name_;
 };
 
 namespace detail {
@@ -204,31 +191,6 @@ private:
 };
 
 // ---- templates ----------------------------------------------------------------------------
-
-template <class T>
-T GlobalProxy::get() const {
-  int base = lua_gettop(L_);
-  detail::protect(L_, 0, 1, [this](lua_State *L) {
-    lua_pushglobaltable(L);
-    lua_pushlstring(L, name_.data(), name_.size());
-    lua_gettable(L, -2);
-    return 1;
-  });
-  detail::StackGuard pop(L_, base);
-  return luaembed::get<T>(L_, -1);
-}
-
-template <class V>
-GlobalProxy &GlobalProxy::operator=(V &&value) {
-  detail::protect(L_, 0, 0, [&](lua_State *L) {
-    lua_pushglobaltable(L);
-    lua_pushlstring(L, name_.data(), name_.size());
-    detail::push_any(L, std::forward<V>(value));
-    lua_settable(L, -3);
-    return 0;
-  });
-  return *this;
-}
 
 template <class R>
 R StateView::eval(std::string_view code, std::string_view chunk_name) const {

@@ -78,6 +78,7 @@ Map read_map(lua_State *L, int index) {
 template <class T>
 struct Converter<std::optional<T>> {
   static constexpr bool push_may_raise = detail::push_may_raise<T>();
+  static constexpr bool push_raises_cleanly = detail::push_raises_cleanly<T>();
   static void push(lua_State *L, const std::optional<T> &value) {
     if (value) luaembed::push(L, *value);
     else lua_pushnil(L);

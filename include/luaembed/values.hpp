@@ -32,6 +32,15 @@ constexpr bool values_push_may_raise() {
   else return push_may_raise<std::remove_cvref_t<R>>();
 }
 
+template <class R>
+constexpr bool values_push_raises_cleanly() {
+  if constexpr (is_multiple_values<R>::value)
+    return []<std::size_t... I>(std::index_sequence<I...>) {
+      return (push_raises_cleanly<std::remove_cvref_t<std::tuple_element_t<I, R>>>() && ...);
+    }(std::make_index_sequence<std::tuple_size_v<R>>{});
+  else return push_raises_cleanly<std::remove_cvref_t<R>>();
+}
+
 // Pushes a C++ value as its Lua values; returns how many.
 template <class R>
 int push_values(lua_State *L, const R &values) {
@@ -43,7 +52,22 @@ int push_values(lua_State *L, const R &values) {
   return value_count<R>();
 }
 
-// The values from index first on, converted to R; missing values read as nil.
+// The values from index first on, converted to R, when the stack has room for one more
+// value; missing values read as nil.
+template <class R>
+R read_values(lua_State *L, int first) {
+  if constexpr (std::is_void_v<R>) {
+    return;
+  } else if constexpr (is_multiple_values<R>::value) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return R{luaembed::get<std::tuple_element_t<I, R>>(L, first + static_cast<int>(I))...};
+    }(std::make_index_sequence<std::tuple_size_v<R>>{});
+  } else {
+    return luaembed::get<R>(L, first);
+  }
+}
+
+// The same, making the room first.
 template <class R>
 R get_values(lua_State *L, int first) {
   if constexpr (std::is_void_v<R>) {

@@ -3,11 +3,17 @@
 // A class has, in its metatable (stored in the registry under its ClassInfo):
 //   methods       the class table (Name.new, static functions, methods), also __index when the
 //                 class has no properties: then a method call is one table lookup
-//   getters       property -> getter;  setters  property -> setter
+//   getters       property -> getter;  setters  property -> setter. A data member is a
+//                 FieldAccessor (a userdata) in both, which the dispatch calls itself
 //   constructors  the overloads of Name.new
+// Objects that need no finalizer (held by value with a trivial destructor, or borrowed) get a
+// copy of the metatable without __gc, registered under &ClassInfo::unfinalized and kept equal
+// to the first: Lua then keeps no finalizer list entry for them and calls no __gc.
 #include "class_keys.hpp"
 
 #include <luaembed/class.hpp>
+
+#include <cstring>
 
 namespace luaembed::detail {
 
@@ -18,21 +24,55 @@ const char setters_table = 0;
 const char constructors_table = 0;
 const char index_fallback = 0;
 const char newindex_fallback = 0;
+const char unfinalized_metatable = 0;
 
 namespace {
 
-// obj.key: a method, else a property getter, else the Index fallback, else nil.
-// Upvalues: methods, getters, metatable.
+// The header of the object at index 1 when its metatable is one of the class's own (the
+// upvalues main and unfinalized), which proves what it is; null otherwise: the accessor then
+// checks the object itself.
+UserdataHeader *own_object(lua_State *L, int main, int unfinalized) {
+  if (!lua_getmetatable(L, 1)) return nullptr;
+  bool own = lua_rawequal(L, -1, main) || lua_rawequal(L, -1, unfinalized);
+  lua_pop(L, 1);
+  return own ? static_cast<UserdataHeader *>(lua_touserdata(L, 1)) : nullptr;
+}
+
+// Raises what a field accessor left pending (in this frame: it holds no C++ object), in the
+// words a bound getter or setter would use.
+[[noreturn]] void raise_field_error(lua_State *L, int code) {
+  if (code != -1) lua_pushfstring(L, "bad argument #%d to '?' (%s)", -1 - code, lua_tostring(L, -1));
+  lua_error(L);
+  __builtin_unreachable();
+}
+
+// Runs the data-member accessor on top of the stack (a full userdata from the getters or the
+// setters) on the object at 1, given the class's metatable and its unfinalized copy.
+void access_field(lua_State *L, bool write, int metatable, int unfinalized) {
+  auto *field = static_cast<const FieldAccessor *>(lua_touserdata(L, -1));
+  UserdataHeader *object = own_object(L, metatable, unfinalized);
+  int result = write ? field->write(L, object, field) : field->read(L, object, field);
+  if (result < 0) raise_field_error(L, result);
+}
+
+// obj.key: a property (a data member read here, or a getter called), else a method, else the
+// Index fallback, else nil. Properties first: this dispatch exists only for classes that have
+// some (or a fallback); a class without is indexed by its methods table itself. Upvalues:
+// methods, getters, metatable, its unfinalized copy.
 int index_dispatch(lua_State *L) {
-  lua_settop(L, 2);
   lua_pushvalue(L, 2);
-  if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 1;
-  lua_pushvalue(L, 2);
-  if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL) {
+  int property = lua_rawget(L, lua_upvalueindex(2));
+  if (property == LUA_TUSERDATA) {
+    access_field(L, false, lua_upvalueindex(3), lua_upvalueindex(4));
+    return 1;
+  }
+  if (property != LUA_TNIL) {
     lua_pushvalue(L, 1);
     lua_call(L, 1, 1);
     return 1;
   }
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 1;
   if (lua_rawgetp(L, lua_upvalueindex(3), &index_fallback) != LUA_TNIL) {
     lua_pushvalue(L, 1);
     lua_pushvalue(L, 2);
@@ -42,13 +82,18 @@ int index_dispatch(lua_State *L) {
   return 1;  // nil
 }
 
-// obj.key = value: a property setter, else the NewIndex fallback, else an error that says why.
-// Upvalue: the metatable.
+// obj.key = value: a property (a data member written here, or a setter called), else the
+// NewIndex fallback, else an error that says why. Upvalues: the metatable, the setters, the
+// metatable's unfinalized copy.
 int newindex_dispatch(lua_State *L) {
   lua_settop(L, 3);
-  lua_rawgetp(L, lua_upvalueindex(1), &setters_table);
   lua_pushvalue(L, 2);
-  if (lua_rawget(L, -2) != LUA_TNIL) {
+  int property = lua_rawget(L, lua_upvalueindex(2));
+  if (property == LUA_TUSERDATA) {
+    access_field(L, true, lua_upvalueindex(1), lua_upvalueindex(3));
+    return 0;
+  }
+  if (property != LUA_TNIL) {
     lua_pushvalue(L, 1);
     lua_pushvalue(L, 3);
     lua_call(L, 2, 0);
@@ -112,8 +157,28 @@ void use_index_dispatch(lua_State *L) {
   lua_rawgetp(L, -1, &methods_table);
   lua_rawgetp(L, -2, &getters_table);
   lua_pushvalue(L, -3);
-  lua_pushcclosure(L, index_dispatch, 3);
+  lua_rawgetp(L, -4, &unfinalized_metatable);
+  lua_pushcclosure(L, index_dispatch, 4);
   lua_setfield(L, -2, "__index");
+}
+
+// Makes the unfinalized copy of the metatable at index equal to it again, but for __gc.
+void update_unfinalized(lua_State *L, int metatable) {
+  metatable = lua_absindex(L, metatable);
+  lua_rawgetp(L, metatable, &unfinalized_metatable);
+  int copy = lua_gettop(L);
+  lua_pushnil(L);
+  while (lua_next(L, metatable) != 0) {
+    bool skip = lua_type(L, -2) == LUA_TSTRING && std::strcmp(lua_tostring(L, -2), "__gc") == 0;
+    if (!skip) {
+      lua_pushvalue(L, -2);
+      lua_insert(L, -2);
+      lua_rawset(L, copy);
+    } else {
+      lua_pop(L, 1);
+    }
+  }
+  lua_settop(L, copy - 1);
 }
 
 bool is_empty(lua_State *L, int index) {
@@ -163,8 +228,12 @@ void create_class(lua_State *L, const ClassInfo &info, const std::string &name, 
     return;
   }
   lua_pop(L, 1);
-  lua_createtable(L, 0, 12);
+  lua_createtable(L, 0, 13);
   int metatable = lua_gettop(L);
+  lua_createtable(L, 0, 13);
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &info.unfinalized);
+  lua_rawsetp(L, metatable, &unfinalized_metatable);
   lua_pushstring(L, name.c_str());
   lua_setfield(L, metatable, "__name");
   lua_pushstring(L, name.c_str());
@@ -188,8 +257,11 @@ void create_class(lua_State *L, const ClassInfo &info, const std::string &name, 
   if (as_global) lua_setglobal(L, name.c_str());
   else lua_pop(L, 1);
   lua_pushvalue(L, metatable);
-  lua_pushcclosure(L, newindex_dispatch, 1);
+  lua_rawgetp(L, metatable, &setters_table);
+  lua_rawgetp(L, metatable, &unfinalized_metatable);
+  lua_pushcclosure(L, newindex_dispatch, 3);
   lua_setfield(L, metatable, "__newindex");
+  update_unfinalized(L, metatable);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &info);
 }
 
@@ -200,7 +272,10 @@ void add_to_class(lua_State *L, const ClassInfo &info, const void *table_key, co
   lua_pushvalue(L, function);
   lua_setfield(L, -2, name);
   lua_pop(L, 1);
-  if (table_key == &getters_table) use_index_dispatch(L);
+  if (table_key == &getters_table) {
+    use_index_dispatch(L);
+    update_unfinalized(L, -1);
+  }
   lua_settop(L, function - 1);
 }
 
@@ -231,6 +306,7 @@ void add_metamethod(lua_State *L, const ClassInfo &info, Meta event) {
   } else {
     lua_setfield(L, -2, event_name(event));
   }
+  update_unfinalized(L, function + 1);
   lua_settop(L, function - 1);
 }
 
@@ -259,6 +335,7 @@ void inherit(lua_State *L, const ClassInfo &derived, const ClassInfo &base) {
   bool has_fallback = lua_rawgetp(L, derived_metatable, &index_fallback) != LUA_TNIL;
   lua_settop(L, derived_metatable);
   if (has_getters || has_fallback) use_index_dispatch(L);
+  update_unfinalized(L, derived_metatable);
   lua_settop(L, top);
 }
 

@@ -97,14 +97,27 @@ bool thread_closed(lua_State *L, int index) {
 // ---- Lua 5.1 and LuaJIT ---------------------------------------------------------------------
 
 #if LUA_VERSION_NUM < 502
-// The function's own address is its key: no other registry key of luaembed's is code.
-void push_cfunction(lua_State *L, lua_CFunction f) {
-  void *key = reinterpret_cast<void *>(f);
-  if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TFUNCTION) return;
-  lua_pop(L, 1);
-  lua_pushcfunction(L, f);
-  ::lua_pushvalue(L, -1);
+namespace {
+// Under lua_cpcall: makes the closure of the function passed and keeps it in the registry.
+int keep_cfunction(lua_State *L) {
+  void *key = ::lua_touserdata(L, 1);
+  lua_pushcfunction(L, reinterpret_cast<lua_CFunction>(key));
   lua_rawsetp(L, LUA_REGISTRYINDEX, key);
+  return 0;
+}
+}  // namespace
+
+// The function's own address is its key: no other registry key of luaembed's is code.
+bool push_cfunction(lua_State *L, lua_CFunction f) {
+  void *key = reinterpret_cast<void *>(f);
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TFUNCTION) return true;
+  lua_pop(L, 1);
+  if (::lua_cpcall(L, keep_cfunction, key) != 0) {
+    lua_pop(L, 1);  // the error object: no memory
+    return false;
+  }
+  lua_rawgetp(L, LUA_REGISTRYINDEX, key);
+  return true;
 }
 
 void lua_len(lua_State *L, int index) {

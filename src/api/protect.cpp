@@ -22,13 +22,17 @@ int record_traceback(lua_State *L) {
   return 1;  // the error object itself, unchanged
 }
 
+// Runs unprotected: it writes only over a slot that is present (no error records a
+// traceback for a memory error), since adding a key, even for nil, allocates before Lua 5.4.
 std::string take_traceback(lua_State *L) {
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &traceback_slot);
+  int type = lua_rawgetp(L, LUA_REGISTRYINDEX, &traceback_slot);
   std::string traceback;
-  if (lua_type(L, -1) == LUA_TSTRING) traceback = lua_tostring(L, -1);
+  if (type == LUA_TSTRING) traceback = lua_tostring(L, -1);
   lua_pop(L, 1);
-  lua_pushnil(L);
-  lua_rawsetp(L, LUA_REGISTRYINDEX, &traceback_slot);
+  if (type != LUA_TNIL) {
+    lua_pushnil(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &traceback_slot);
+  }
   return traceback;
 }
 
@@ -45,11 +49,12 @@ std::string message_of(lua_State *L, int index) {
   if (lua_type(L, index) == LUA_TSTRING) return lua_tostring(L, index);
   if (lua_type(L, index) == LUA_TNUMBER || luaL_getmetafield(L, index, "__tostring") != LUA_TNIL) {
     if (lua_type(L, index) != LUA_TNUMBER) lua_pop(L, 1);
-    lua_pushcfunction(L, to_string);
-    lua_pushvalue(L, index);
     std::string text;
-    if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING) text = lua_tostring(L, -1);
-    lua_pop(L, 1);
+    if (compat::push_cfunction(L, to_string)) {  // Lua 5.1 and LuaJIT allocate it: protected
+      lua_pushvalue(L, index);
+      if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING) text = lua_tostring(L, -1);
+      lua_pop(L, 1);
+    }
     if (!text.empty()) return text;
   }
   return std::string("(error object is a ") + luaL_typename(L, index) + " value)";
@@ -104,11 +109,27 @@ CapturedError capture_error(lua_State *L, int status) {
 
 }  // namespace
 
-void push_message_handler(lua_State *L) { compat::push_cfunction(L, record_traceback); }
+void push_message_handler(lua_State *L) {
+  if (!compat::push_cfunction(L, record_traceback)) throw_no_memory();
+}
+
+void throw_no_memory() { throw MemoryError(); }
 
 ErrorInfo take_lua_error(lua_State *L, int status) { return capture_error(L, status).info; }
 
 void throw_lua_error(lua_State *L, int status) { throw_captured(capture_error(L, status)); }
+
+void throw_call_error(lua_State *L, int status, int base) {
+  CapturedError captured = capture_error(L, status);
+  lua_settop(L, base);
+  throw_captured(std::move(captured));
+}
+
+ErrorInfo take_call_error(lua_State *L, int status, int base) {
+  ErrorInfo info = capture_error(L, status).info;
+  lua_settop(L, base);
+  return info;
+}
 
 void throw_lua_error_with_traceback(lua_State *L, int status, std::string traceback) {
   CapturedError captured = capture_error(L, status);

@@ -34,12 +34,23 @@ StateData *state_data(lua_State *L) {
   data->main = main;
   try {
     protect(L, 0, 0, [data](lua_State *L) {
-      *static_cast<StateData **>(lua_newuserdatauv(L, sizeof(StateData *), 0)) = data;
+      // The string cache's references, made now: filling one later allocates nothing.
+      for (StringCache::Entry &entry : data->strings.entries) {
+        lua_pushboolean(L, 0);
+        entry.ref = luaL_ref(L, LUA_REGISTRYINDEX);
+      }
+      lua_pushliteral(L, "__index");
+      data->strings.index_event = luaL_ref(L, LUA_REGISTRYINDEX);
+      // The record's userdata gets its __gc last, with lua_setmetatable, which cannot raise:
+      // when anything before fails, no finalizer frees the record that the caller deletes.
       lua_createtable(L, 0, 1);
       lua_pushcfunction(L, close_on_collect);
       lua_setfield(L, -2, "__gc");
-      lua_setmetatable(L, -2);
+      *static_cast<StateData **>(lua_newuserdatauv(L, sizeof(StateData *), 0)) = data;
+      lua_pushvalue(L, -1);
       lua_rawsetp(L, LUA_REGISTRYINDEX, &state_data_key);
+      lua_insert(L, -2);
+      lua_setmetatable(L, -2);
       return 0;
     });
   } catch (...) {

@@ -97,7 +97,7 @@ State::State(StateOptions options)
   lua_atpanic(L_, report_unprotected_error);
   *static_cast<void **>(lua_getextraspace(L_)) = nullptr;  // no call limits yet (limits.cpp)
   try {
-    detail::state_data(L_);
+    data_ = detail::state_data(L_);
     set_warning_handler({});
     open_libraries(L_, options.libraries);
     if (has(options.libraries, Libraries::Package)) guard_native_modules(options.second_lua_core);
@@ -110,16 +110,20 @@ State::State(StateOptions options)
 
 State::State(State &&other) noexcept
     : StateView(other.L_), allocator_(std::move(other.allocator_)), budget_(std::move(other.budget_)) {
+  data_ = other.data_;
   other.L_ = nullptr;
+  other.data_ = nullptr;
 }
 
 State &State::operator=(State &&other) noexcept {
   if (this != &other) {
     close();
     L_ = other.L_;
+    data_ = other.data_;
     allocator_ = std::move(other.allocator_);
     budget_ = std::move(other.budget_);
     other.L_ = nullptr;
+    other.data_ = nullptr;
   }
   return *this;
 }
@@ -130,6 +134,7 @@ void State::close() noexcept {
   if (L_ == nullptr) return;
   lua_close(L_);
   L_ = nullptr;
+  data_ = nullptr;
 }
 
 std::size_t State::memory_used() const {
@@ -202,8 +207,6 @@ Result<void> StateView::try_exec(std::string_view code, std::string_view chunk_n
 }
 
 // ---- globals, tables, data ------------------------------------------------------------------
-
-GlobalProxy StateView::operator[](std::string_view name) const { return GlobalProxy(lua_state(), name); }
 
 Table StateView::globals() const {
   lua_State *L = lua_state();

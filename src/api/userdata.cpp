@@ -45,28 +45,31 @@ UserdataHeader *userdata_header(lua_State *L, int index) noexcept {
   return ours ? static_cast<UserdataHeader *>(lua_touserdata(L, index)) : nullptr;
 }
 
-void push_class_metatable(lua_State *L, const ClassInfo &info) {
-  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &info) == LUA_TTABLE) return;
+void push_class_metatable(lua_State *L, const ClassInfo &info, bool finalized) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, finalized ? static_cast<const void *>(&info) : &info.unfinalized) ==
+      LUA_TTABLE)
+    return;
   lua_pop(L, 1);
   throw ConversionError("the C++ class " + info.name +
                             " is not registered in this Lua state: register it with new_class<...>() first",
                         info.name + " is not registered");
 }
 
-UserdataHeader *new_userdata(lua_State *L, const ClassInfo &info, std::size_t size, int user_values) {
-  UserdataHeader *header = nullptr;
-  protect(L, 0, 1, [&](lua_State *L) {
-    header = static_cast<UserdataHeader *>(lua_newuserdatauv(L, size, user_values));
-    *header = UserdataHeader{&info, nullptr, nullptr, nullptr, nullptr, Holding::Value, true, false};
-    push_class_metatable(L, info);
-    lua_setmetatable(L, -2);
-    return 1;
-  });
+UserdataHeader *new_userdata(lua_State *L, const ClassInfo &info, std::size_t size, int user_values,
+                             bool finalized) {
+  auto *header = static_cast<UserdataHeader *>(lua_newuserdatauv(L, size, user_values));
+  *header = UserdataHeader{&info, nullptr, nullptr, nullptr, nullptr, Holding::Value, true, false};
+  push_class_metatable(L, info, finalized);
+  lua_setmetatable(L, -2);
   return header;
 }
 
 UserdataHeader *push_borrowed(lua_State *L, const ClassInfo &info, void *object, bool is_const) {
-  UserdataHeader *header = new_userdata(L, info, sizeof(UserdataHeader), 1);
+  UserdataHeader *header = nullptr;
+  protect(L, 0, 1, [&](lua_State *L) {
+    header = new_userdata(L, info, sizeof(UserdataHeader), 1, false);  // nothing to destroy
+    return 1;
+  });
   header->object = object;
   header->holding = Holding::Borrowed;
   header->is_const = is_const;

@@ -127,11 +127,13 @@ inline constexpr int yield_then_code = 1 << 25;
 template <class C>
 void push_callable_object(lua_State *L, C &&callable);
 
-// Pushes results; protected when pushing can raise and a longjmp would skip `result`.
-template <class Values>
+// Pushes results; protected when pushing can raise and a longjmp would skip a destructor: of
+// the results or the arguments (unless trivial_frame says they have none), or of the push.
+template <bool trivial_frame, class Values>
 int push_results(lua_State *L, Values &values) {
   if (!lua_checkstack(L, value_count<Values>() + 1)) throw_stack_overflow();
-  if constexpr (lua_errors_unwind || !values_push_may_raise<Values>()) {
+  if constexpr (lua_errors_unwind || !values_push_may_raise<Values>() ||
+                (trivial_frame && values_push_raises_cleanly<Values>())) {
     return push_values(L, values);
   } else {
     protect(L, 0, value_count<Values>(), [&values](lua_State *L) { return push_values(L, values); });
@@ -139,12 +141,12 @@ int push_results(lua_State *L, Values &values) {
   }
 }
 
-template <class Result>
+template <bool trivial_frame, class Result>
 int push_result_or_yield(lua_State *L, Result &result) {
   if constexpr (!yield_request<Result>::value) {
-    return push_results(L, result);
+    return push_results<trivial_frame>(L, result);
   } else if constexpr (!requires { typename yield_request<Result>::continuation; }) {
-    return yield_code + push_results(L, result.values);
+    return yield_code + push_results<trivial_frame>(L, result.values);
   } else {
     // The continuation waits on the stack, below the yielded values, for the resume.
     if (!lua_checkstack(L, 1)) throw_stack_overflow();
@@ -152,7 +154,7 @@ int push_result_or_yield(lua_State *L, Result &result) {
       push_callable_object(L, std::move(result.continuation));
       return 1;
     });
-    return yield_then_code + push_results(L, result.values);
+    return yield_then_code + push_results<false>(L, result.values);
   }
 }
 
@@ -172,8 +174,12 @@ int call_with_arguments(lua_State *L, F &callable, int &current, int first) {
       std::invoke(callable, pass_argument<std::tuple_element_t<I, Parameters>>(std::get<I>(arguments))...);
       return 0;
     } else {
+      // Nothing in these frames has a destructor: a Lua error while pushing may leave them.
+      constexpr bool trivial_frame =
+          std::is_trivially_destructible_v<Result> &&
+          (std::is_trivially_destructible_v<stored_argument<std::tuple_element_t<I, Parameters>>> && ...);
       Result result = std::invoke(callable, pass_argument<std::tuple_element_t<I, Parameters>>(std::get<I>(arguments))...);
-      return push_result_or_yield(L, result);
+      return push_result_or_yield<trivial_frame>(L, result);
     }
   }(std::make_index_sequence<std::tuple_size_v<Parameters>>{});
 }

@@ -72,13 +72,17 @@ inline constexpr const char *package_searchers = version >= 502 ? "searchers" : 
 // dedicates a thread of its own to the role.
 lua_State *main_thread(lua_State *L);
 
-// Pushes f. Lua 5.1 and LuaJIT allocate a closure for every lua_pushcfunction: there it is
-// made once and kept in the registry, so that the calls luaembed makes through protected
-// functions allocate nothing, as with later Luas. Making it may raise, the first time.
+// Pushes f; false, having pushed nothing, when there is no memory for it. Lua 5.1 and
+// LuaJIT allocate a closure for every lua_pushcfunction: there it is made once, protected
+// (lua_cpcall), and kept in the registry, so that the calls luaembed makes through protected
+// functions allocate nothing, as with later Luas, and never raise.
 #if LUA_VERSION_NUM < 502
-void push_cfunction(lua_State *L, lua_CFunction f);
+bool push_cfunction(lua_State *L, lua_CFunction f);
 #else
-inline void push_cfunction(lua_State *L, lua_CFunction f) { lua_pushcfunction(L, f); }
+inline bool push_cfunction(lua_State *L, lua_CFunction f) {
+  lua_pushcfunction(L, f);
+  return true;
+}
 #endif
 
 // Closes the coroutine at index of L. Lua 5.4 runs its pending to-be-closed variables; older

@@ -21,20 +21,35 @@ inline constexpr bool lua_errors_unwind = true;
 inline constexpr bool lua_errors_unwind = false;
 #endif
 
-// Pushes the message handler that records the traceback of an error.
+// Pushes the message handler that records the traceback of an error; throws MemoryError
+// when there is no memory for it (Lua 5.1 and LuaJIT, the first time).
 void push_message_handler(lua_State *L);
+[[noreturn]] void throw_no_memory();
 // After lua_pcall failed with that handler: pops the error object and throws its exception.
 [[noreturn]] void throw_lua_error(lua_State *L, int status);
 // The same with a traceback taken elsewhere (a coroutine's own).
 [[noreturn]] void throw_lua_error_with_traceback(lua_State *L, int status, std::string traceback);
 // The same, as a value, for the non-throwing API.
 ErrorInfo take_lua_error(lua_State *L, int status);
+// After a failed call whose error object is on top: restore the top to base, then throw the
+// error or give it.
+[[noreturn]] void throw_call_error(lua_State *L, int status, int base);
+ErrorInfo take_call_error(lua_State *L, int status, int base);
 // The exception currently being handled is Lua's own unwinding (Lua compiled as C++, LuaJIT).
 bool is_lua_unwind() noexcept;
 [[noreturn]] void rethrow(const std::exception_ptr &exception);
 // A call from C++ into Lua begins: the state's call limits start a fresh budget (limits.cpp).
 // Only when a limit hook is installed and no Lua function is running on L.
 void start_call_budget(lua_State *L) noexcept;
+
+// Removes the message handler at index once lua_pcall returned: the values above it move
+// down (a single value, or none, without lua_rotate).
+inline void remove_message_handler(lua_State *L, int handler) {
+  int above = lua_gettop(L) - handler;
+  if (above == 0) lua_settop(L, handler - 1);
+  else if (above == 1) lua_replace(L, handler);
+  else lua_remove(L, handler);
+}
 
 // Makes room for n more stack slots or throws RuntimeError ("stack overflow").
 void ensure_stack(lua_State *L, int n);
@@ -49,7 +64,8 @@ struct ProtectedJob {
 template <class Operation>
 int run_protected_job(lua_State *L) {
   auto *job = static_cast<ProtectedJob<Operation> *>(lua_touserdata(L, 1));
-  lua_remove(L, 1);
+  if (lua_gettop(L) == 1) lua_settop(L, 0);  // no arguments: nothing to move down
+  else lua_remove(L, 1);
   int results = 0;
 #if defined(__cpp_exceptions)
   try {
@@ -77,12 +93,15 @@ int call_protected(lua_State *L, int nargs, int nresults, Operation &operation,
   int handler = lua_gettop(L) - nargs + 1;
   push_message_handler(L);
   ProtectedJob<Operation> job{&operation, {}};
-  compat::push_cfunction(L, &run_protected_job<Operation>);
+  if (!compat::push_cfunction(L, &run_protected_job<Operation>)) {
+    lua_pop(L, 1);
+    throw_no_memory();
+  }
   lua_pushlightuserdata(L, &job);
-  lua_rotate(L, handler, 3);  // handler, function, job, then the arguments
+  if (nargs > 0) lua_rotate(L, handler, 3);  // handler, function, job, then the arguments
   int status = lua_pcall(L, nargs + 1, nresults, handler);
-  lua_remove(L, handler);
-  exception = job.exception;
+  remove_message_handler(L, handler);
+  if (job.exception) exception = std::move(job.exception);
   return status;
 }
 

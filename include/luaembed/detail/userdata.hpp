@@ -44,6 +44,9 @@ struct ClassInfo {
   std::atomic<int> base_count{0};
   bool named = false;
   std::mutex writing;
+  // The registry keys of the class's metatables in each state: `this` for the one with __gc,
+  // &unfinalized for its copy without, for objects that need no finalizer (class_registry.cpp).
+  const char unfinalized = 0;
 };
 
 template <class T>
@@ -74,11 +77,16 @@ struct UserdataHeader {
 void *cast_object(const ClassInfo *from, void *object, const ClassInfo *to) noexcept;
 // The header of the luaembed userdata at index, or null for any other value.
 UserdataHeader *userdata_header(lua_State *L, int index) noexcept;
-// Pushes the metatable registered for info in this state; throws when there is none.
-void push_class_metatable(lua_State *L, const ClassInfo &info);
+// Pushes the metatable registered for info in this state (finalized: the one with __gc);
+// throws when there is none.
+void push_class_metatable(lua_State *L, const ClassInfo &info, bool finalized = true);
 // Creates a userdata block of size bytes whose header is marked destroyed until the object
-// is in place, with its class metatable. Runs protected.
-UserdataHeader *new_userdata(lua_State *L, const ClassInfo &info, std::size_t size, int user_values);
+// is in place, with its class metatable: without __gc unless finalized (when destroying
+// what the block will hold does nothing, Lua need not finalize it). May raise (it
+// allocates): call it protected, or where a Lua error skips no destructor. Throws when the
+// class is not registered.
+UserdataHeader *new_userdata(lua_State *L, const ClassInfo &info, std::size_t size, int user_values,
+                             bool finalized = true);
 [[noreturn]] void throw_not_an_object(lua_State *L, int index, const ClassInfo &expected);
 [[noreturn]] void throw_destroyed();
 [[noreturn]] void throw_const_object(const ClassInfo &info);
@@ -112,16 +120,17 @@ std::shared_ptr<void> share_stored(UserdataHeader *header) {
 }
 
 // Pushes a new userdata holding Stored (constructed from arguments) as an object of class T.
-// T* comes from the stored value through object_of.
+// T* comes from the stored value through object_of. May raise, before anything is
+// constructed (see new_userdata).
 template <class T, class Stored, class ObjectOf, class... Arguments>
 void push_held(lua_State *L, Holding holding, ObjectOf object_of, Arguments &&...arguments) {
   std::size_t size = sizeof(UserdataHeader) + sizeof(Stored) + alignof(Stored);
-  UserdataHeader *header = new_userdata(L, class_info<T>(), size, 1);
+  UserdataHeader *header = new_userdata(L, class_info<T>(), size, 1, !std::is_trivially_destructible_v<Stored>);
   void *space = header + 1;
   std::size_t room = sizeof(Stored) + alignof(Stored);
   void *storage = std::align(alignof(Stored), sizeof(Stored), space, room);
   // Lua code cannot reach the new userdata yet; if construction throws, the caller's
-  // exception handling pops it and __gc finds it marked destroyed.
+  // exception handling pops it and __gc, if any, finds it marked destroyed.
   Stored *stored = new (storage) Stored(std::forward<Arguments>(arguments)...);
   header->storage = stored;
   header->object = const_cast<std::remove_const_t<T> *>(object_of(*stored));
@@ -136,7 +145,7 @@ void push_object(lua_State *L, Arguments &&...arguments) {
   push_held<T, T>(L, Holding::Value, [](T &object) { return &object; }, std::forward<Arguments>(arguments)...);
 }
 
-// A borrowed object: Lua gets a reference that dies with its scope.
+// A borrowed object: Lua gets a reference that dies with its scope. Runs protected.
 UserdataHeader *push_borrowed(lua_State *L, const ClassInfo &info, void *object, bool is_const);
 
 template <class T> struct is_shared_ptr : std::false_type {};
@@ -167,6 +176,7 @@ template <class T>
 struct Converter<T> {
   static constexpr bool is_userdata = true;
   static constexpr bool push_may_raise = true;
+  static constexpr bool push_raises_cleanly = true;  // the allocation comes before the copy
   static void push(lua_State *L, const T &value) { detail::push_object<T>(L, value); }
   static T get(lua_State *L, int index) { return *detail::object_pointer<T>(L, index, false, false); }
   // The object itself, for T& and const T& parameters.

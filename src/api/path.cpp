@@ -1,0 +1,262 @@
+// Paths through tables (detail/path.hpp): first without lua_pcall, then, when something on
+// the way could raise, protected.
+//
+// What the quiet walk relies on, in every Lua luaembed supports:
+//  - lua_rawget, lua_rawgeti, lua_getmetatable, lua_pushvalue and the pushes of numbers,
+//    booleans and nil never raise, allocate or run the collector;
+//  - a present key (a non-nil value) is what lua_gettable returns without consulting
+//    __index, and what lua_settable overwrites without __newindex; a nil from a table whose
+//    metatable (if any) has no __index is what lua_gettable returns;
+//  - lua_rawset of a key already present overwrites its slot in place: no allocation;
+//  - a string is pushed from the state's string cache (a registry reference), never created.
+// Everything else (a metatable to consult, a new key, a string not in the cache, a value that
+// allocates) runs the whole path again protected, which also caches the strings it pushes.
+#include <luaembed/detail/path.hpp>
+#include <luaembed/error.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <utility>
+
+namespace luaembed::detail {
+
+namespace {
+
+// Restores the stack top when an exception leaves the path code.
+class TopOnThrow {
+public:
+  TopOnThrow(lua_State *L, int top) : L_(L), top_(top) {}
+  ~TopOnThrow() {
+    if (armed_) lua_settop(L_, top_);
+  }
+  void disarm() { armed_ = false; }
+
+private:
+  lua_State *L_;
+  int top_;
+  bool armed_ = true;
+};
+
+// ---- the string cache ---------------------------------------------------------------------
+
+int set_of(const char *text) {
+  auto address = reinterpret_cast<std::uintptr_t>(text);
+  return static_cast<int>((address * 0x9E3779B97F4A7C15ull) >> 59) & (StringCache::sets - 1);
+}
+
+// The entry that claims text, or null.
+StringCache::Entry *find_entry(StringCache &cache, const char *text, std::size_t size) {
+  StringCache::Entry *set = &cache.entries[2 * set_of(text)];
+  if (set[0].text == text && set[0].size == size) return &set[0];
+  if (set[1].text == text && set[1].size == size) return &set[1];
+  return nullptr;
+}
+
+// Pushes the cached string equal to text, or pushes nothing and returns false.
+bool push_cached(lua_State *L, StringCache &cache, const char *text, std::size_t size) {
+  StringCache::Entry *entry = find_entry(cache, text, size);
+  if (entry == nullptr || entry->ref == LUA_NOREF) return false;
+  if (size <= StringCache::copied) {
+    for (std::size_t i = 0; i < size; ++i)
+      if (entry->copy[i] != text[i]) return false;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, entry->ref);
+    return true;
+  }
+  lua_rawgeti(L, LUA_REGISTRYINDEX, entry->ref);
+  std::size_t length = 0;
+  const char *cached = lua_tolstring(L, -1, &length);  // a string, or false: never converts
+  if (cached != nullptr && length == size && std::memcmp(cached, text, size) == 0) return true;
+  lua_pop(L, 1);
+  return false;
+}
+
+// Caches the string at index (equal to text) in a reference that exists: never raises.
+void remember(lua_State *L, StringCache &cache, const char *text, std::size_t size, int index) {
+  StringCache::Entry *entry = find_entry(cache, text, size);
+  if (entry == nullptr) {  // the set's newer entry becomes its older one
+    StringCache::Entry *set = &cache.entries[2 * set_of(text)];
+    std::swap(set[0], set[1]);
+    entry = &set[0];
+  }
+  if (entry->ref == LUA_NOREF) return;
+  lua_pushvalue(L, index);
+  lua_rawseti(L, LUA_REGISTRYINDEX, entry->ref);
+  entry->text = text;
+  entry->size = size;
+  std::memcpy(entry->copy, text, size < StringCache::copied ? size : StringCache::copied);
+}
+
+// ---- pushing --------------------------------------------------------------------------------
+
+void push_start(lua_State *L, const PathStart &start) {
+  if (start.table != nullptr) start.table->push(L);
+  else lua_pushglobaltable(L);
+}
+
+// Pushes slot unless that could raise (or throw); returns false, having pushed nothing, then.
+bool push_quietly(lua_State *L, StringCache &cache, const Slot &slot) {
+  switch (slot.kind) {
+    case Slot::Kind::Nil: lua_pushnil(L); return true;
+    case Slot::Kind::Boolean: lua_pushboolean(L, slot.boolean); return true;
+    case Slot::Kind::Integer: lua_pushinteger(L, slot.integer); return true;
+    case Slot::Kind::Number: lua_pushnumber(L, slot.number); return true;
+    case Slot::Kind::StackIndex: lua_pushvalue(L, slot.index); return true;
+    case Slot::Kind::Handle:
+      if (slot.handle->has_state() && !slot.handle->state_alive()) return false;  // throws, protected
+      slot.handle->push(L);
+      return true;
+    case Slot::Kind::String: return push_cached(L, cache, slot.string.data, slot.string.size);
+    default: return false;
+  }
+}
+
+// Pushes slot; may raise. Strings are created, and cached for the next time.
+void push_loudly(lua_State *L, StringCache &cache, Slot &slot) {
+  switch (slot.kind) {
+    case Slot::Kind::String:
+      lua_pushlstring(L, slot.string.data, slot.string.size);
+      remember(L, cache, slot.string.data, slot.string.size, lua_gettop(L));
+      return;
+    case Slot::Kind::Custom: slot.custom.push(L, slot.custom.object); return;
+    case Slot::Kind::Handle: slot.handle->push(L); return;
+    default: push_quietly(L, cache, slot);
+  }
+}
+
+// ---- walking --------------------------------------------------------------------------------
+
+enum class Outcome { Done, Protect, NotATable };
+
+// What a value read on the way (of this type) means for the path: a table leads on; a nil
+// ends an Optional read (Done, with the nil on top); anything else is an error.
+Outcome leads_on(int type, PathRead mode) {
+  if (type == LUA_TNIL && mode == PathRead::Optional) return Outcome::Done;
+  return Outcome::NotATable;
+}
+
+// Whether the metatable on top has no __index, so that a nil read raw is the value; pops it.
+bool lacks_index(lua_State *L, const StringCache &cache) {
+  lua_rawgeti(L, LUA_REGISTRYINDEX, cache.index_event);
+  bool lacks = lua_rawget(L, -2) == LUA_TNIL;
+  lua_pop(L, 2);
+  return lacks;
+}
+
+// Reads keys[0..count) from the start, pushed above top, without raising. Done: the value
+// is on top, its type in type. Protect: something needs a protected call (the caller
+// restores the stack). NotATable: the value that is not one is on top.
+Outcome read_quietly(lua_State *L, const PathStart &start, const Slot *keys, int count, PathRead mode, int top,
+                     int &type) {
+  push_start(L, start);
+  type = LUA_TTABLE;
+  for (int i = 0, container = top + 1; i < count; ++i, ++container) {
+    if (type != LUA_TTABLE) return leads_on(type, mode);
+    if (!push_quietly(L, start.data->strings, keys[i])) return Outcome::Protect;
+    type = lua_rawget(L, container);
+    bool raw = mode == PathRead::Raw && i == count - 1;
+    if (type == LUA_TNIL && !raw && lua_getmetatable(L, container) && !lacks_index(L, start.data->strings))
+      return Outcome::Protect;
+  }
+  return Outcome::Done;
+}
+
+// The same, protected: metamethods run, strings are created. Leaves the value (or the one
+// that is not a table) on top.
+void read_loudly(lua_State *L, const PathStart &start, const Slot *keys, int count, PathRead mode, Outcome &outcome) {
+  luaL_checkstack(L, count + 2, nullptr);
+  push_start(L, start);
+  int type = LUA_TTABLE;
+  for (int i = 0; i < count; ++i) {
+    if (type != LUA_TTABLE) {
+      outcome = leads_on(type, mode);
+      return;
+    }
+    int container = lua_gettop(L);
+    push_loudly(L, start.data->strings, const_cast<Slot &>(keys[i]));
+    if (mode == PathRead::Raw && i == count - 1) lua_rawget(L, container);
+    else lua_gettable(L, container);
+    type = lua_type(L, -1);
+    lua_replace(L, container);
+  }
+  outcome = Outcome::Done;
+}
+
+[[noreturn]] void throw_not_a_table(lua_State *L) { throw_type_mismatch(L, -1, "table", "luaembed::Table"); }
+
+// The stack room a path needs, and the state's record (looked up for views).
+void prepare(lua_State *L, PathStart &start, int count) {
+  if (!lua_checkstack(L, count + 3)) throw_stack_overflow();
+  if (start.data == nullptr) start.data = state_data(L);
+}
+
+}  // namespace
+
+int push_path(const PathStart &original, const Slot *keys, int count, PathRead mode) {
+  PathStart start = original;
+  lua_State *L = start.L;
+  int base = lua_gettop(L);
+  prepare(L, start, count);
+  TopOnThrow restore(L, base);
+  int type = LUA_TNIL;
+  Outcome outcome = read_quietly(L, start, keys, count, mode, base, type);
+  if (outcome == Outcome::Protect) {
+    lua_settop(L, base);
+    protect(L, 0, 1, [&](lua_State *L) {
+      read_loudly(L, start, keys, count, mode, outcome);
+      return 1;
+    });
+  }
+  if (outcome == Outcome::NotATable) throw_not_a_table(L);
+  restore.disarm();
+  return base;
+}
+
+void assign_path(const PathStart &original, const Slot *keys, int count, Slot &value, bool raw) {
+  PathStart start = original;
+  lua_State *L = start.L;
+  int base = lua_gettop(L);
+  prepare(L, start, count + 2);
+  TopOnThrow restore(L, base);
+  // The table to assign in, then the key: present already, so that nothing can be created.
+  int type = LUA_TNIL;
+  Outcome outcome = read_quietly(L, start, keys, count - 1, PathRead::Get, base, type);
+  if (outcome == Outcome::Done) {
+    int container = base + count;
+    if (type != LUA_TTABLE) {
+      outcome = Outcome::NotATable;
+    } else if (!push_quietly(L, start.data->strings, keys[count - 1])) {
+      outcome = Outcome::Protect;
+    } else {
+      lua_pushvalue(L, -1);
+      if (lua_rawget(L, container) == LUA_TNIL) {
+        outcome = Outcome::Protect;
+      } else {
+        lua_pop(L, 1);
+        if (push_quietly(L, start.data->strings, value)) lua_rawset(L, container);
+        else outcome = Outcome::Protect;
+      }
+    }
+  }
+  if (outcome == Outcome::Protect) {
+    lua_settop(L, base);
+    protect(L, 0, 1, [&](lua_State *L) {
+      read_loudly(L, start, keys, count - 1, PathRead::Get, outcome);
+      if (outcome != Outcome::Done) return 1;
+      int container = lua_gettop(L);
+      if (lua_type(L, container) != LUA_TTABLE) {
+        outcome = Outcome::NotATable;
+        return 1;
+      }
+      push_loudly(L, start.data->strings, const_cast<Slot &>(keys[count - 1]));
+      push_loudly(L, start.data->strings, value);
+      if (raw) lua_rawset(L, container);
+      else lua_settable(L, container);
+      return 0;
+    });
+  }
+  if (outcome == Outcome::NotATable) throw_not_a_table(L);
+  lua_settop(L, base);
+  restore.disarm();
+}
+
+}  // namespace luaembed::detail
