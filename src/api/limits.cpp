@@ -56,10 +56,7 @@ void limit_hook(lua_State *L, lua_Debug *) {
   CallBudget *budget = budget_slot(L);
   if (budget == nullptr) return;
   if (!budget->exceeded) check(*budget, check_interval);
-  if (budget->exceeded) {
-    lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
-    luaL_error(L, "%s", budget->message);
-  }
+  if (budget->exceeded) raise_limit_error(L, *budget);
 }
 
 // Lua runs a message handler inside the error being raised, with hooks off: a handler that
@@ -114,12 +111,29 @@ bool budget_leaves_time(CallBudget &budget, Clock::duration time) noexcept {
   return false;
 }
 
-// As limit_hook raises, without a position: the message is the same wherever the limit hits.
+// Without a position: the message is the same wherever the limit hits (a hook's position
+// would be the caller's of whatever function was running).
 int raise_limit_error(lua_State *L, CallBudget &budget) {
   lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
   lua_pushstring(L, budget.message);
   return lua_error(L);
 }
+
+namespace {
+
+// LuaJIT runs no hooks in compiled code, so a loop it has compiled could not be stopped: a
+// state with limits runs interpreted (its compiled code flushed), and compiles again once
+// the limits are lifted.
+void allow_compiled_code(lua_State *L, bool allow) {
+#if defined(LUAJIT_VERSION)
+  if (!allow) luaJIT_setmode(L, 0, LUAJIT_MODE_ENGINE | LUAJIT_MODE_FLUSH);
+  luaJIT_setmode(L, 0, LUAJIT_MODE_ENGINE | (allow ? LUAJIT_MODE_ON : LUAJIT_MODE_OFF));
+#else
+  (void)L, (void)allow;
+#endif
+}
+
+}  // namespace
 
 void start_call_budget(lua_State *L) noexcept {
   CallBudget *budget = lua_gethook(L) == limit_hook ? budget_slot(L) : nullptr;
@@ -135,6 +149,7 @@ void install_call_limits(lua_State *L, std::unique_ptr<CallBudget> &owner, CallL
   bool any = limits.instructions != 0 || limits.time.count() != 0 || limits.interrupt;
   if (!any) {
     lua_sethook(L, nullptr, 0, 0);
+    if (budget_slot(L) != nullptr) allow_compiled_code(L, true);
     budget_slot(L) = nullptr;
     owner.reset();
     return;
@@ -148,6 +163,7 @@ void install_call_limits(lua_State *L, std::unique_ptr<CallBudget> &owner, CallL
   owner->limits = std::move(limits);
   owner->exceeded = false;
   budget_slot(L) = owner.get();
+  allow_compiled_code(L, false);
   lua_sethook(L, limit_hook, LUA_MASKCOUNT, check_interval);
 }
 
