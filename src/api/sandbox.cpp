@@ -38,6 +38,9 @@ local function collectgarbage_safe(option, ...)
 end
 
 local loadfile_safe, dofile_safe, searcher
+-- A searcher's "not found" lines: Lua 5.4 puts "\n\t" between them, 5.2 and 5.3 take them as
+-- they come.
+local prefix = _VERSION:match("5%.[23]$") and "\n\t" or ""
 if read_file then
   loadfile_safe = function(path, mode, ...)
     if type(path) ~= "string" then return nil, "loadfile needs a file name here" end
@@ -62,7 +65,7 @@ if read_file then
       end
       tried[#tried + 1] = "no file '" .. path .. "'"
     end
-    return table.concat(tried, "\n\t")
+    return prefix .. table.concat(tried, "\n\t")
   end
 end
 -- A finalizer runs with hooks off, where no limit could stop it: no __gc here.
@@ -128,7 +131,20 @@ void restrict_package(lua_State *L, int searcher, bool c_modules) {
 
 }  // namespace
 
+// Lua 5.1 and LuaJIT have ways out of a sandbox and of an environment that these do not
+// close: loadstring takes bytecode, getfenv reaches the globals of any function, newproxy
+// makes finalizers, and chunks load into the globals, not the environment that loads them.
+// Rather than a sandbox with holes, none: what needs one is refused, saying what to do.
+namespace {
+void refuse_before_lua_52(const char *what) {
+  if constexpr (compat::version < 502)
+    throw RuntimeError(std::string(what) + " needs Lua 5.2 or later: on Lua 5.1 and LuaJIT, loadstring, getfenv and "
+                       "newproxy would open it; build luaembed with LUAEMBED_LUA_VERSION=5.2, 5.3 or 5.4");
+}
+}  // namespace
+
 void make_sandbox(const StateView &state, const StateOptions &options) {
+  refuse_before_lua_52("the sandbox (StateOptions::sandbox)");
   lua_State *L = state.lua_state();
   auto read_file = options.read_file;
   protect(L, 0, 0, [&](lua_State *L) {
@@ -180,6 +196,7 @@ namespace luaembed {
 // Each environment gets its own copies of the globals and of the library tables, and a load
 // whose chunks run in this environment by default.
 Table StateView::new_environment() const {
+  detail::refuse_before_lua_52("new_environment()");
   lua_State *L = lua_state();
   int base = lua_gettop(L);
   detail::protect(L, 0, 1, [](lua_State *L) {

@@ -248,6 +248,26 @@ TEST_F(Versions, EachVersionOpensItsOwnLibraries) {
   EXPECT_TRUE(base_only.eval<bool>("string == nil and print ~= nil"));
 }
 
+// ---- the sandbox ----------------------------------------------------------------------------
+
+// From Lua 5.2 on; Lua 5.1 and LuaJIT refuse it, saying why and what to do, rather than give
+// one with holes: there loadstring takes bytecode and getfenv reaches any function's globals.
+TEST_F(Versions, TheSandboxAndEnvironmentsNeedLua52) {
+  const std::string why = " needs Lua 5.2 or later: on Lua 5.1 and LuaJIT, loadstring, getfenv and newproxy would "
+                          "open it; build luaembed with LUAEMBED_LUA_VERSION=5.2, 5.3 or 5.4";
+  if (version_num < 502) {
+    EXPECT_ERROR(State({.sandbox = true}), RuntimeError, "the sandbox (StateOptions::sandbox)" + why);
+    EXPECT_ERROR(lua.new_environment(), RuntimeError, "new_environment()" + why);
+    return;
+  }
+  State sandboxed({.sandbox = true});
+  EXPECT_EQ(sandboxed.eval<std::string>("type(io) .. type(debug) .. type(load('\\27Lua'))"), "nilnilnil");
+  Table environment = sandboxed.new_environment();
+  sandboxed.exec("secret = 1", "=first", environment);
+  EXPECT_EQ(sandboxed.eval<std::string>("type(secret)"), "nil");
+  EXPECT_EQ(environment.get<int>("secret"), 1);
+}
+
 // ---- modules of another Lua ------------------------------------------------------------------
 
 // LUAEMBED_TEST_MODULE_DIRS: "<this Lua's module directory>:<another Lua's>".
