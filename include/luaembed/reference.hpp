@@ -11,6 +11,7 @@
 
 #include <any>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <typeindex>
@@ -20,18 +21,19 @@ namespace luaembed {
 
 namespace detail {
 
-// Strings the state already holds, found by the address of their text and checked against
-// it: a key pushed from here allocates nothing, so that reading or writing an existing field
-// with a string key needs no lua_pcall (path.cpp). Each entry owns a registry reference,
-// made with the record, which holds its string (false while empty); two entries per set.
+// Strings the state already holds, short ones found by their content, longer ones by the
+// address of their text (checked against it): a key pushed from here allocates nothing, so
+// that reading or writing an existing field with a string key needs no lua_pcall (path.cpp).
+// Each entry owns a registry reference, made with the record, which holds its string (false
+// while empty); two entries per set.
 struct StringCache {
   static constexpr int sets = 16;
-  static constexpr std::size_t copied = 16;  // texts this short are checked without Lua
+  static constexpr std::size_t copied = 16;  // texts this short are found by content, without Lua
   struct Entry {
-    const char *text = nullptr;
+    const char *text = nullptr;  // null while empty
     std::size_t size = 0;
     int ref = LUA_NOREF;
-    char copy[copied] = {};
+    std::uint64_t head = 0, tail = 0;  // a short text's bytes (path.cpp)
   };
   Entry entries[2 * sets];
   int index_event = LUA_NOREF;  // "__index": whether a metatable has it, found without pushing it

@@ -38,31 +38,67 @@ private:
 };
 
 // ---- the string cache ---------------------------------------------------------------------
+//
+// A short text (up to StringCache::copied bytes) is found by its content, wherever it lies:
+// the same key written in two places, or moved by address randomization, finds the same
+// entry, so what the cache keeps does not change from run to run. A longer one is found by
+// the address of its text, then checked against Lua's string.
 
-int set_of(const char *text) {
-  auto address = reinterpret_cast<std::uintptr_t>(text);
-  return static_cast<int>((address * 0x9E3779B97F4A7C15ull) >> 59) & (StringCache::sets - 1);
+// A text as the cache looks it up. A short one is two words read from each end (overlapping
+// below 16 bytes, never past the end), which with the size give every byte.
+struct CacheKey {
+  const char *text;
+  std::size_t size;
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  bool is_short() const { return size <= StringCache::copied; }
+};
+
+CacheKey cache_key(const char *text, std::size_t size) {
+  static_assert(StringCache::copied <= 16);
+  CacheKey key{text, size};
+  if (size >= 8) {
+    std::memcpy(&key.head, text, 8);
+    std::memcpy(&key.tail, text + size - 8, 8);
+  } else if (size >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, text, 4);
+    std::memcpy(&tail, text + size - 4, 4);
+    key.head = head, key.tail = tail;
+  } else {
+    for (std::size_t i = 0; i < size; ++i) key.head = key.head << 8 | static_cast<unsigned char>(text[i]);
+  }
+  return key;
 }
 
-// The entry that claims text, or null.
-StringCache::Entry *find_entry(StringCache &cache, const char *text, std::size_t size) {
-  StringCache::Entry *set = &cache.entries[2 * set_of(text)];
-  if (set[0].text == text && set[0].size == size) return &set[0];
-  if (set[1].text == text && set[1].size == size) return &set[1];
+StringCache::Entry *set_of(StringCache &cache, const CacheKey &key) {
+  std::uint64_t mixed = key.is_short() ? (key.head ^ (key.tail * 0x9E3779B97F4A7C15ull) ^ key.size)
+                                       : reinterpret_cast<std::uintptr_t>(key.text);
+  int set = static_cast<int>((mixed * 0x9E3779B97F4A7C15ull) >> 59) & (StringCache::sets - 1);
+  return &cache.entries[2 * set];
+}
+
+bool claims(const StringCache::Entry &entry, const CacheKey &key) {
+  if (entry.text == nullptr || entry.size != key.size) return false;  // text: null while empty
+  if (key.is_short()) return entry.head == key.head && entry.tail == key.tail;
+  return entry.text == key.text;
+}
+
+// The entry that claims the key, or null.
+StringCache::Entry *find_entry(StringCache &cache, const CacheKey &key) {
+  StringCache::Entry *set = set_of(cache, key);
+  if (claims(set[0], key)) return &set[0];
+  if (claims(set[1], key)) return &set[1];
   return nullptr;
 }
 
 // Pushes the cached string equal to text, or pushes nothing and returns false.
 bool push_cached(lua_State *L, StringCache &cache, const char *text, std::size_t size) {
-  StringCache::Entry *entry = find_entry(cache, text, size);
+  CacheKey key = cache_key(text, size);
+  StringCache::Entry *entry = find_entry(cache, key);
   if (entry == nullptr || entry->ref == LUA_NOREF) return false;
-  if (size <= StringCache::copied) {
-    for (std::size_t i = 0; i < size; ++i)
-      if (entry->copy[i] != text[i]) return false;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, entry->ref);
-    return true;
-  }
   lua_rawgeti(L, LUA_REGISTRYINDEX, entry->ref);
+  if (key.is_short()) return true;
   std::size_t length = 0;
   const char *cached = lua_tolstring(L, -1, &length);  // a string, or false: never converts
   if (cached != nullptr && length == size && std::memcmp(cached, text, size) == 0) return true;
@@ -72,9 +108,10 @@ bool push_cached(lua_State *L, StringCache &cache, const char *text, std::size_t
 
 // Caches the string at index (equal to text) in a reference that exists: never raises.
 void remember(lua_State *L, StringCache &cache, const char *text, std::size_t size, int index) {
-  StringCache::Entry *entry = find_entry(cache, text, size);
+  CacheKey key = cache_key(text, size);
+  StringCache::Entry *entry = find_entry(cache, key);
   if (entry == nullptr) {  // the set's newer entry becomes its older one
-    StringCache::Entry *set = &cache.entries[2 * set_of(text)];
+    StringCache::Entry *set = set_of(cache, key);
     std::swap(set[0], set[1]);
     entry = &set[0];
   }
@@ -83,7 +120,8 @@ void remember(lua_State *L, StringCache &cache, const char *text, std::size_t si
   lua_rawseti(L, LUA_REGISTRYINDEX, entry->ref);
   entry->text = text;
   entry->size = size;
-  std::memcpy(entry->copy, text, size < StringCache::copied ? size : StringCache::copied);
+  entry->head = key.head;
+  entry->tail = key.tail;
 }
 
 // ---- pushing --------------------------------------------------------------------------------
@@ -145,17 +183,16 @@ bool lacks_index(lua_State *L, const StringCache &cache) {
 // Reads keys[0..count) from the start, pushed above top, without raising. Done: the value
 // is on top, its type in type. Protect: something needs a protected call (the caller
 // restores the stack). NotATable: the value that is not one is on top.
-Outcome read_quietly(lua_State *L, const PathStart &start, const Slot *keys, int count, PathRead mode, int top,
-                     int &type) {
+[[gnu::always_inline]] inline Outcome read_quietly(lua_State *L, const PathStart &start, const Slot *keys, int count,
+                                                   PathRead mode, int top, int &type) {
   push_start(L, start);
   type = LUA_TTABLE;
   for (int i = 0, container = top + 1; i < count; ++i, ++container) {
     if (type != LUA_TTABLE) return leads_on(type, mode);
     if (!push_quietly(L, start.data->strings, keys[i])) return Outcome::Protect;
     type = lua_rawget(L, container);
-    bool raw = mode == PathRead::Raw && i == count - 1;
-    if (type == LUA_TNIL && !raw && lua_getmetatable(L, container) && !lacks_index(L, start.data->strings))
-      return Outcome::Protect;
+    if (type != LUA_TNIL || (mode == PathRead::Raw && i == count - 1)) continue;
+    if (lua_getmetatable(L, container) && !lacks_index(L, start.data->strings)) return Outcome::Protect;
   }
   return Outcome::Done;
 }
