@@ -8,6 +8,8 @@
 // Gone: io, debug, os.execute/exit/getenv/remove/rename/tmpname/setlocale, package.loadlib,
 // the C searchers, string.dump, getmetatable("") (the string metatable is sealed), and
 // __gc metamethods (setmetatable refuses them: finalizers run where no limit can stop them).
+// On Lua 5.1 and LuaJIT also getfenv, setfenv, newproxy, module, package.seeall, jit and ffi;
+// loadstring is the text-only load.
 #include "limits.hpp"
 
 #include "strings/string_functions.hpp"
@@ -22,7 +24,32 @@ namespace {
 
 // Lua code run once with the original functions; what it returns replaces them.
 constexpr const char *sandbox_lua = R"lua(
-local load, select, error, type, read_file = load, select, error, type, ...
+local load, select, error, type, read_file, emulate_load = load, select, error, type, ...
+
+-- Lua 5.1's load takes a reader function only, and neither it nor loadstring knows modes or
+-- environments: there load is Lua 5.2's, made of loadstring, which sees a chunk as bytecode
+-- by its first byte (taken here before any script can change string.byte), and setfenv.
+if emulate_load then
+  local loadstring, setfenv, byte, concat = loadstring, setfenv, string.byte, table.concat
+  load = function(chunk, name, mode, env)
+    if type(chunk) == "function" then
+      local pieces = {}
+      while true do
+        local piece = chunk()
+        if piece == nil or piece == "" then break end
+        if type(piece) ~= "string" then return nil, "reader function must return a string" end
+        pieces[#pieces + 1] = piece
+      end
+      chunk, name = concat(pieces), name or "=(load)"
+    elseif type(chunk) ~= "string" then
+      error("bad argument #1 to 'load' (string expected, got " .. type(chunk) .. ")", 2)
+    end
+    if byte(chunk, 1) == 27 then return nil, "attempt to load a binary chunk (mode is '" .. mode .. "')" end
+    local f, message = loadstring(chunk, name)
+    if f and env ~= nil then setfenv(f, env) end
+    return f, message
+  end
+end
 
 local function load_text(chunk, name, mode, ...)  -- mode is always "t": no bytecode
   if select("#", ...) > 0 then return load(chunk, name, "t", ...) end
@@ -38,9 +65,9 @@ local function collectgarbage_safe(option, ...)
 end
 
 local loadfile_safe, dofile_safe, searcher
--- A searcher's "not found" lines: Lua 5.4 puts "\n\t" between them, 5.2 and 5.3 take them as
+-- A searcher's "not found" lines: Lua 5.4 puts "\n\t" between them, 5.1 to 5.3 take them as
 -- they come.
-local prefix = _VERSION:match("5%.[23]$") and "\n\t" or ""
+local prefix = _VERSION:match("5%.[123]$") and "\n\t" or ""
 if read_file then
   loadfile_safe = function(path, mode, ...)
     if type(path) ~= "string" then return nil, "loadfile needs a file name here" end
@@ -131,27 +158,44 @@ void restrict_package(lua_State *L, int searcher, bool c_modules) {
 
 }  // namespace
 
-// Lua 5.1 and LuaJIT have ways out of a sandbox and of an environment that these do not
-// close: loadstring takes bytecode, getfenv reaches the globals of any function, newproxy
-// makes finalizers, and chunks load into the globals, not the environment that loads them.
-// Rather than a sandbox with holes, none: what needs one is refused, saying what to do.
 namespace {
-void refuse_before_lua_52(const char *what) {
-  if constexpr (compat::version < 502)
-    throw RuntimeError(std::string(what) + " needs Lua 5.2 or later: on Lua 5.1 and LuaJIT, loadstring, getfenv and "
-                       "newproxy would open it; build luaembed with LUAEMBED_LUA_VERSION=5.2, 5.3 or 5.4");
+
+// What Lua 5.1 and LuaJIT add to the ways out: loadstring (which reads bytecode: replaced by
+// the text-only load), getfenv and setfenv (the globals of any function, the environment of
+// the running thread), newproxy (userdata with finalizers), module and package.seeall (the
+// globals), and LuaJIT's jit and ffi (the machine itself). Expects load at index load.
+void close_lua51_ways_out(lua_State *L, int globals, int load) {
+  if constexpr (compat::version < 502) {
+    lua_pushvalue(L, load);
+    lua_setfield(L, globals, "loadstring");
+    remove_fields(L, globals, {"getfenv", "setfenv", "newproxy", "module", "jit", "ffi"});
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    remove_fields(L, lua_gettop(L), {"jit", "jit.util", "jit.profile", "ffi"});
+    lua_pop(L, 1);
+    if (lua_getfield(L, globals, "package") == LUA_TTABLE) {
+      int package = lua_gettop(L);
+      remove_fields(L, package, {"seeall"});
+      if (lua_getfield(L, package, "preload") == LUA_TTABLE)
+        remove_fields(L, lua_gettop(L), {"jit", "jit.util", "jit.profile", "ffi"});
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  } else {
+    (void)L, (void)globals, (void)load;
+  }
 }
+
 }  // namespace
 
 void make_sandbox(const StateView &state, const StateOptions &options) {
-  refuse_before_lua_52("the sandbox (StateOptions::sandbox)");
   lua_State *L = state.lua_state();
   auto read_file = options.read_file;
   protect(L, 0, 0, [&](lua_State *L) {
     if (luaL_loadbufferx(L, sandbox_lua, std::strlen(sandbox_lua), "=sandbox", "t") != LUA_OK) lua_error(L);
     if (read_file) push_callable(L, [read_file](std::string path) { return read_file(path); });
     else lua_pushnil(L);
-    lua_call(L, 1, 6);
+    lua_pushboolean(L, compat::version < 502 && !compat::is_luajit);  // LuaJIT's load is 5.2's
+    lua_call(L, 2, 6);
     int base = lua_gettop(L) - 5;  // load, collectgarbage, loadfile, dofile, searcher, setmetatable
     lua_pushglobaltable(L);
     int globals = lua_gettop(L);
@@ -162,6 +206,7 @@ void make_sandbox(const StateView &state, const StateOptions &options) {
       lua_pushvalue(L, base + i);
       lua_setfield(L, globals, replaced[i]);
     }
+    close_lua51_ways_out(L, globals, base);
     remove_fields(L, globals, {"io", "debug"});
     for (const char *library : {"io", "debug"}) {  // require "io" must not bring them back
       luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
@@ -189,6 +234,60 @@ void make_sandbox(const StateView &state, const StateOptions &options) {
   });
 }
 
+namespace {
+
+#if LUA_VERSION_NUM < 502
+// Lua 5.1 and LuaJIT load a chunk into the globals: the load and loadstring of an environment
+// give it theirs (or the one load was given). Upvalues: the original function, the environment.
+int load_into_environment(lua_State *L) {
+  int environment = lua_gettop(L) >= 4 ? 4 : lua_upvalueindex(2);
+  lua_settop(L, 4);  // chunk, name, mode, environment (or nil)
+  bool settable = lua_istable(L, environment);
+  if (settable) lua_pushvalue(L, environment);
+  else lua_pushnil(L);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushvalue(L, 1);
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, 3);
+  lua_pushvalue(L, 4);
+  lua_call(L, 4, 2);  // the chunk (or nil) and the message
+  if (settable && !lua_isnil(L, -2)) {
+    lua_pushvalue(L, -3);
+    lua_setfenv(L, -3);
+  }
+  return 2;
+}
+#endif
+
+// The environment's load (and loadstring, before Lua 5.2) load into it by default.
+void bind_loaders(lua_State *L, int environment) {
+#if LUA_VERSION_NUM < 502
+  for (const char *name : {"load", "loadstring"}) {
+    if (lua_getfield(L, environment, name) != LUA_TFUNCTION) {
+      lua_pop(L, 1);
+      continue;
+    }
+    lua_pushvalue(L, environment);
+    lua_pushcclosure(L, load_into_environment, 2);
+    lua_setfield(L, environment, name);
+  }
+#else
+  static const char bind_load[] =
+      "local load, environment, select = ... "
+      "return function(chunk, name, mode, ...) "
+      "  if select('#', ...) > 0 then return load(chunk, name, mode, ...) end "
+      "  return load(chunk, name, mode, environment) end";
+  luaL_loadbufferx(L, bind_load, sizeof bind_load - 1, "=environment", "t");
+  lua_getfield(L, environment, "load");
+  lua_pushvalue(L, environment);
+  lua_getfield(L, environment, "select");
+  lua_call(L, 3, 1);
+  lua_setfield(L, environment, "load");
+#endif
+}
+
+}  // namespace
+
 }  // namespace luaembed::detail
 
 namespace luaembed {
@@ -196,7 +295,6 @@ namespace luaembed {
 // Each environment gets its own copies of the globals and of the library tables, and a load
 // whose chunks run in this environment by default.
 Table StateView::new_environment() const {
-  detail::refuse_before_lua_52("new_environment()");
   lua_State *L = lua_state();
   int base = lua_gettop(L);
   detail::protect(L, 0, 1, [](lua_State *L) {
@@ -223,17 +321,7 @@ Table StateView::new_environment() const {
     lua_pop(L, 1);
     lua_pushvalue(L, environment);
     lua_setfield(L, environment, "_G");
-    static const char bind_load[] =
-        "local load, environment, select = ... "
-        "return function(chunk, name, mode, ...) "
-        "  if select('#', ...) > 0 then return load(chunk, name, mode, ...) end "
-        "  return load(chunk, name, mode, environment) end";
-    luaL_loadbufferx(L, bind_load, sizeof bind_load - 1, "=environment", "t");
-    lua_getfield(L, environment, "load");
-    lua_pushvalue(L, environment);
-    lua_getfield(L, environment, "select");
-    lua_call(L, 3, 1);
-    lua_setfield(L, environment, "load");
+    detail::bind_loaders(L, environment);
     return 1;
   });
   detail::StackGuard pop(L, base);
@@ -247,7 +335,11 @@ void StateView::exec(std::string_view code, std::string_view chunk_name, const T
   int status = luaL_loadbufferx(L, code.data(), code.size(), name.c_str(), "t");
   if (status != LUA_OK) detail::throw_lua_error(L, status);
   environment.push(L);
+#if LUA_VERSION_NUM < 502
+  lua_setfenv(L, -2);  // the chunk's environment
+#else
   lua_setupvalue(L, -2, 1);  // the chunk's _ENV
+#endif
   Function chunk(L, -1);
   lua_pop(L, 1);
   chunk.call<void>();

@@ -23,6 +23,11 @@ protected:
     if (found == files.end()) return std::nullopt;
     return found->second;
   }
+  using Attempt = std::pair<std::string, std::string>;  // code, the start of its error message
+  template <std::size_t N>
+  void expect_all_fail(const Attempt (&attempts)[N]) {
+    for (const auto &[code, expected] : attempts) EXPECT_EQ(attempt(code).substr(0, expected.size()), expected) << code;
+  }
   // The message of the error the code raises, or "no error".
   std::string attempt(const std::string &code) {
     try {
@@ -41,6 +46,10 @@ std::string nil_error(const std::string &verb, const std::string &kind, const st
   return "escape:1: attempt to " + verb + " " + kind + " '" + name + "' (a nil value)";
 }
 
+// LuaJIT words a refused binary chunk its own way.
+const std::string binary_refused =
+    luajit ? "escape:1: attempt to load chunk with wrong mode" : "escape:1: attempt to load a binary chunk (mode is 't')";
+
 }  // namespace
 
 TEST_F(Sandbox, SafeFunctionsRemain) {
@@ -57,10 +66,10 @@ TEST_F(Sandbox, EscapeAttemptsFail) {
   // Lua 5.3's string buffers raise their own error; Lua 5.2 reads a count past 2^31 as 0.
   const std::string rep_memory = version_num == 503 ? "escape:1: not enough memory" : "not enough memory";
   const std::string too_large = version_num >= 503 ? "escape:1: resulting string too large" : "no error";
-  const std::pair<std::string, std::string> attempts[] = {
+  const Attempt attempts[] = {
       {"load(string.dump(print))", nil_error("call", "field", "dump")},
-      {"assert(load('\\27Lua\\84\\0'))", "escape:1: attempt to load a binary chunk (mode is 't')"},
-      {"assert(load('\\27Lua', 'x', 'b'))", "escape:1: attempt to load a binary chunk (mode is 't')"},
+      {"assert(load('\\27Lua\\84\\0'))", binary_refused},
+      {"assert(load('\\27Lua', 'x', 'b'))", binary_refused},
       {"debug.getregistry()", nil_error("index", "global", "debug")},
       {"getmetatable('').__index.rep = nil", "escape:1: attempt to index a boolean value"},
       {"setmetatable(getmetatable(''), {})", "escape:1: bad argument #1 to 'setmetatable' (table expected, got boolean)"},
@@ -84,16 +93,42 @@ TEST_F(Sandbox, EscapeAttemptsFail) {
        "time limit of 200 ms exceeded"},
       {"error(setmetatable({}, {__tostring = function() while true do end end}))", "(error object is a table value)"},
       {"local t = setmetatable({}, {__index = function(t, k) return t[k] end}) return t.x",
-       "escape:1: C stack overflow"},
-      {"local t = {} while true do t[#t + 1] = ('x'):rep(2^20) end", "not enough memory"},
+       luajit ? "stack overflow" : "escape:1: C stack overflow"},
+      {"local t = {} while true do t[#t + 1] = ('x'):rep(2^20) .. #t end", rep_memory},
       {"string.rep('x', 2^30)", rep_memory},
       {"string.rep('x', 2^60)", too_large},
       {"string.find(string.rep('a', 1e5), '.-.-.-b')", "time limit of 200 ms exceeded"},  // hours in Lua's matcher
       {"while true do pcall(string.gsub, string.rep('a', 1e5), '.-.-.-b', '') end", "time limit of 200 ms exceeded"},
   };
   lua.set_warning_handler([](std::string_view) {});
-  for (const auto &[code, expected] : attempts) EXPECT_EQ(attempt(code).substr(0, expected.size()), expected) << code;
+  expect_all_fail(attempts);
   EXPECT_EQ(lua.eval<int>("40 + 2"), 42);  // still usable
+}
+
+// What Lua 5.1 and LuaJIT add: loadstring (which reads bytecode), load from a reader, getfenv
+// and setfenv, newproxy, module, package.seeall, and LuaJIT's jit and ffi.
+TEST_F(Sandbox, Lua51WaysOutAreClosedToo) {
+  if (version_num >= 502) GTEST_SKIP() << "Lua 5.1 and LuaJIT only";
+  const std::string bytecode = luajit ? "\\27LJ\\2" : "\\27Lua\\81\\0";
+  const Attempt attempts[] = {
+      {"assert(loadstring('" + bytecode + "'))", binary_refused},
+      {"local sent = false assert(load(function() if not sent then sent = true return '" + bytecode + "' end end))",
+       binary_refused},
+      {"string.byte = function() return 32 end assert(loadstring('" + bytecode + "'))", binary_refused},
+      {"getfenv(0).secret = 1", nil_error("call", "global", "getfenv")},
+      {"setfenv(0, {})", nil_error("call", "global", "setfenv")},
+      {"getmetatable(newproxy(true)).__gc = function() while true do end end", nil_error("call", "global", "newproxy")},
+      {"module('escape')", nil_error("call", "global", "module")},
+      {"package.seeall({})", nil_error("call", "field", "seeall")},
+      {"jit.off()", nil_error("index", "global", "jit")},
+      {"require('ffi').C.system('id')", "escape:1: module 'ffi' not found:"},
+      {"require('jit.util')", "escape:1: module 'jit.util' not found:"},
+  };
+  expect_all_fail(attempts);
+  EXPECT_EQ(lua.eval<int>("loadstring('return 40 + 2')()"), 42);  // text still loads
+  EXPECT_EQ(lua.eval<std::string>("local parts = {'return ', \"'rea\", \"der'\"} local i = 0 "
+                                  "return load(function() i = i + 1 return parts[i] end)()"),
+            "reader");
 }
 
 TEST_F(Sandbox, EnvironmentsKeepScriptsApart) {
