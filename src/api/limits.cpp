@@ -71,6 +71,7 @@ int guarded_handler(lua_State *L) {
   return 1;
 }
 
+#if LUA_VERSION_NUM >= 502 && !defined(LUAJIT_VERSION)  // version: lua_callk
 int return_all(lua_State *L, int, lua_KContext) { return lua_gettop(L); }
 
 // xpcall(f, handler, ...) with the handler guarded. Upvalue: Lua's own xpcall.
@@ -85,14 +86,50 @@ int guarded_xpcall(lua_State *L) {
   return lua_gettop(L);
 }
 
-void guard_xpcall(lua_State *L) {
-  lua_getglobal(L, "xpcall");
-  if (lua_tocfunction(L, -1) == guarded_xpcall || lua_isnil(L, -1)) return lua_pop(L, 1);
-  lua_pushcclosure(L, guarded_xpcall, 1);
-  lua_setglobal(L, "xpcall");
+bool is_guarded(lua_State *L, int index) { return lua_tocfunction(L, index) == guarded_xpcall; }
+
+// Pushes the guarded xpcall in place of Lua's own, on top.
+void push_guarded_xpcall(lua_State *L) { lua_pushcclosure(L, guarded_xpcall, 1); }
+#else
+// Without continuations (Lua 5.1, LuaJIT) the guard is a Lua function: LuaJIT's coroutines
+// yield through it as through its own xpcall. guard(handler) is the guarded handler.
+constexpr char xpcall_in_lua[] =
+    "local xpcall, guard = ... return function(f, handler, ...) return xpcall(f, guard(handler), ...) end";
+const char guarded_xpcall_key = 0;  // its address keys the guarded xpcall in the registry
+
+int guard(lua_State *L) {
+  if (lua_type(L, 1) != LUA_TFUNCTION) return 1;  // xpcall refuses it, in its own words
+  lua_settop(L, 1);
+  lua_pushcclosure(L, guarded_handler, 1);
+  return 1;
 }
 
+bool is_guarded(lua_State *L, int index) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &guarded_xpcall_key);
+  bool guarded = lua_rawequal(L, -1, index < 0 ? index - 1 : index);
+  lua_pop(L, 1);
+  return guarded;
+}
+
+void push_guarded_xpcall(lua_State *L) {
+  if (luaL_loadbuffer(L, xpcall_in_lua, sizeof xpcall_in_lua - 1, "=xpcall") != LUA_OK) lua_error(L);
+  lua_insert(L, -2);
+  lua_pushcfunction(L, guard);
+  lua_call(L, 2, 1);
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &guarded_xpcall_key);
+}
+#endif
+
 }  // namespace
+
+void guard_xpcall(lua_State *L, int table) {
+  table = lua_absindex(L, table);
+  lua_getfield(L, table, "xpcall");
+  if (lua_isnil(L, -1) || is_guarded(L, -1)) return lua_pop(L, 1);
+  push_guarded_xpcall(L);
+  lua_setfield(L, table, "xpcall");
+}
 
 CallBudget *running_budget(lua_State *L) noexcept {
   return lua_gethook(L) == limit_hook ? budget_slot(L) : nullptr;
@@ -155,7 +192,9 @@ void install_call_limits(lua_State *L, std::unique_ptr<CallBudget> &owner, CallL
     return;
   }
   protect(L, 0, 0, [](lua_State *L) {
-    guard_xpcall(L);
+    lua_pushglobaltable(L);
+    guard_xpcall(L, -1);
+    lua_pop(L, 1);
     strings::install(L);  // string functions that a hook could not stop
     return 0;
   });

@@ -20,6 +20,9 @@ struct CallBudget {
 
 void install_call_limits(lua_State *L, std::unique_ptr<CallBudget> &owner, CallLimits limits);
 void make_sandbox(const StateView &state, const StateOptions &options);
+// Replaces the xpcall of the table at index with one whose handler does not run once a limit
+// is reached (Lua runs handlers with hooks off). Passes through when no limits are on.
+void guard_xpcall(lua_State *L, int table);
 
 // For C functions that work long without running VM instructions (the budgeted string
 // functions, strings/): the budget of the call running on L, or null when no limits are on.

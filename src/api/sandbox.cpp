@@ -230,6 +230,7 @@ void make_sandbox(const StateView &state, const StateOptions &options) {
     lua_pop(L, 1);
     restrict_package(L, base + 4, options.sandbox_c_modules);
     strings::install(L);  // budgeted by the call limits, once they are set
+    guard_xpcall(L, globals);  // likewise
     return 0;
   });
 }
@@ -322,6 +323,10 @@ Table StateView::new_environment() const {
     lua_pushvalue(L, environment);
     lua_setfield(L, environment, "_G");
     detail::bind_loaders(L, environment);
+    // Its copies of xpcall and string.find... are those that limits need, set now or later.
+    detail::guard_xpcall(L, environment);
+    if (lua_getfield(L, environment, "string") == LUA_TTABLE) detail::strings::install_in(L, -1);
+    lua_pop(L, 1);
     return 1;
   });
   detail::StackGuard pop(L, base);

@@ -46,6 +46,16 @@ std::string nil_error(const std::string &verb, const std::string &kind, const st
   return "escape:1: attempt to " + verb + " " + kind + " '" + name + "' (a nil value)";
 }
 
+// The message of the error the code raises in the environment, or "not stopped".
+std::string run_in(const State &lua, const char *code, const Table &environment) {
+  try {
+    lua.exec(code, "=script", environment);
+    return "not stopped";
+  } catch (const Error &error) {
+    return error.message();
+  }
+}
+
 // LuaJIT words a refused binary chunk its own way.
 const std::string binary_refused =
     luajit ? "escape:1: attempt to load chunk with wrong mode" : "escape:1: attempt to load a binary chunk (mode is 't')";
@@ -147,14 +157,8 @@ TEST_F(Sandbox, EnvironmentsKeepScriptsApart) {
 TEST_F(Sandbox, EnvironmentsUseTheBudgetedStringFunctions) {
   Table environment = lua.new_environment();
   for (const char *code : {"string.find(string.rep('a', 1e5), '.-.-.-b')",
-                           "local s = string.rep('a', 1e5) s:gsub('.-.-.-b', '')"}) {
-    try {
-      lua.exec(code, "=script", environment);
-      ADD_FAILURE() << code << " was not stopped";
-    } catch (const Error &error) {
-      EXPECT_EQ(error.message(), "time limit of 200 ms exceeded") << code;
-    }
-  }
+                           "local s = string.rep('a', 1e5) s:gsub('.-.-.-b', '')"})
+    EXPECT_EQ(run_in(lua, code, environment), "time limit of 200 ms exceeded") << code;
   lua.exec("words = select(2, ('a b c'):gsub('%a', '%0'))", "=script", environment);
   EXPECT_EQ(environment.get<int>("words"), 3);
 }
@@ -164,4 +168,17 @@ TEST(SandboxOptions, CModulesAreOptIn) {
   lua.exec("package.cpath = '" LUAEMBED_TEST_MODULE_DIR "/?.so'");
   EXPECT_EQ(lua.eval<std::string>("require('cjson').encode({1})"), "[1]");
   EXPECT_EQ(lua.eval<std::string>("type(package.loadlib)"), "nil");
+}
+
+// An environment copies the globals when it is made: made before the limits were set (in any
+// state), its xpcall and string functions are still those the limits need.
+TEST(Environments, MadeBeforeTheLimitsAreStoppedAsWell) {
+  for (bool sandbox : {false, true}) {
+    State lua(StateOptions{.sandbox = sandbox});
+    Table environment = lua.new_environment();
+    lua.set_call_limits({.time = 100ms});
+    for (const char *code : {"string.find(string.rep('a', 1e5), '.-.-.-b')",
+                             "while true do xpcall(function() while true do end end, function() while true do end end) end"})
+      EXPECT_EQ(run_in(lua, code, environment), "time limit of 100 ms exceeded") << code << (sandbox ? " (sandbox)" : "");
+  }
 }

@@ -60,6 +60,8 @@ void replace_in_new_table(lua_State *L, int first) {
 
 }  // namespace
 
+void install_in(lua_State *L, int table) { replace_in(L, lua_absindex(L, table)); }
+
 void install(lua_State *L) {
   int base = lua_gettop(L);
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);

@@ -29,5 +29,7 @@ int rep(lua_State *L);
 // them too. A field holding something else than a C function (the program's own) is left
 // alone. May raise: call it protected.
 void install(lua_State *L);
+// The same in one table of string functions (an environment's copy of the library).
+void install_in(lua_State *L, int table);
 
 }  // namespace luaembed::detail::strings
