@@ -116,11 +116,11 @@ TEST(Limits, AnErrorHandlerCannotKeepALimitedCallRunning) {
 namespace {
 
 // How late a stop may be. Under AddressSanitizer releasing a gigabyte block alone takes a
-// few hundred milliseconds (its allocator poisons the block's shadow memory), which says
-// nothing about the limits: those builds check that the stop happens, cleanly, and the
-// 50 ms promise is checked by the builds without it.
+// few hundred milliseconds, and more on a busy machine (its allocator poisons the block's
+// shadow memory), which says nothing about the limits: those builds check that the stop
+// happens, cleanly, and the 50 ms promise is checked by the builds without it.
 #if defined(__SANITIZE_ADDRESS__)
-constexpr std::chrono::milliseconds stop_slack{500};
+constexpr std::chrono::milliseconds stop_slack{5000};
 #else
 constexpr std::chrono::milliseconds stop_slack{50};
 #endif
