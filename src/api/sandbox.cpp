@@ -8,8 +8,8 @@
 // Gone: io, debug, os.execute/exit/getenv/remove/rename/tmpname/setlocale, package.loadlib,
 // the C searchers, string.dump, getmetatable("") (the string metatable is sealed), and
 // __gc metamethods (setmetatable refuses them: finalizers run where no limit can stop them).
-// On Lua 5.1 and LuaJIT also getfenv, setfenv, newproxy, module, package.seeall, jit and ffi;
-// loadstring is the text-only load.
+// Where they exist (Lua 5.1, LuaJIT, 5.2's compatibility functions) also getfenv, setfenv,
+// newproxy, module, package.seeall, jit and ffi; loadstring is the text-only load.
 #include "limits.hpp"
 
 #include "strings/string_functions.hpp"
@@ -152,6 +152,11 @@ void restrict_package(lua_State *L, int searcher, bool c_modules) {
     lua_pushliteral(L, "");
     lua_setfield(L, package, "cpath");
   }
+  if (lua_getfield(L, package, "loaders") == LUA_TTABLE) {  // Lua 5.2's alias of the searchers
+    lua_pushvalue(L, -2);
+    lua_setfield(L, package, "loaders");
+  }
+  lua_pop(L, 1);
   lua_setfield(L, package, compat::package_searchers);
   lua_settop(L, package - 1);
 }
@@ -160,29 +165,29 @@ void restrict_package(lua_State *L, int searcher, bool c_modules) {
 
 namespace {
 
-// What Lua 5.1 and LuaJIT add to the ways out: loadstring (which reads bytecode: replaced by
-// the text-only load), getfenv and setfenv (the globals of any function, the environment of
-// the running thread), newproxy (userdata with finalizers), module and package.seeall (the
-// globals), and LuaJIT's jit and ffi (the machine itself). Expects load at index load.
-void close_lua51_ways_out(lua_State *L, int globals, int load) {
-  if constexpr (compat::version < 502) {
+// What Lua 5.1 and LuaJIT add to the ways out, and Lua 5.2 keeps for compatibility (Debian
+// builds it with LUA_COMPAT_ALL): loadstring (which reads bytecode: replaced by the text-only
+// load), getfenv and setfenv (the globals of any function, the environment of the running
+// thread), newproxy (userdata with finalizers), module and package.seeall (the globals), and
+// LuaJIT's jit and ffi (the machine itself). Expects load at index load.
+void close_compatibility_ways_out(lua_State *L, int globals, int load) {
+  if (lua_getfield(L, globals, "loadstring") != LUA_TNIL) {
     lua_pushvalue(L, load);
     lua_setfield(L, globals, "loadstring");
-    remove_fields(L, globals, {"getfenv", "setfenv", "newproxy", "module", "jit", "ffi"});
-    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-    remove_fields(L, lua_gettop(L), {"jit", "jit.util", "jit.profile", "ffi"});
-    lua_pop(L, 1);
-    if (lua_getfield(L, globals, "package") == LUA_TTABLE) {
-      int package = lua_gettop(L);
-      remove_fields(L, package, {"seeall"});
-      if (lua_getfield(L, package, "preload") == LUA_TTABLE)
-        remove_fields(L, lua_gettop(L), {"jit", "jit.util", "jit.profile", "ffi"});
-      lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
-  } else {
-    (void)L, (void)globals, (void)load;
   }
+  lua_pop(L, 1);
+  remove_fields(L, globals, {"getfenv", "setfenv", "newproxy", "module", "jit", "ffi"});
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  remove_fields(L, lua_gettop(L), {"jit", "jit.util", "jit.profile", "ffi"});
+  lua_pop(L, 1);
+  if (lua_getfield(L, globals, "package") == LUA_TTABLE) {
+    int package = lua_gettop(L);
+    remove_fields(L, package, {"seeall"});
+    if (lua_getfield(L, package, "preload") == LUA_TTABLE)
+      remove_fields(L, lua_gettop(L), {"jit", "jit.util", "jit.profile", "ffi"});
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
 }
 
 }  // namespace
@@ -206,7 +211,7 @@ void make_sandbox(const StateView &state, const StateOptions &options) {
       lua_pushvalue(L, base + i);
       lua_setfield(L, globals, replaced[i]);
     }
-    close_lua51_ways_out(L, globals, base);
+    close_compatibility_ways_out(L, globals, base);
     remove_fields(L, globals, {"io", "debug"});
     for (const char *library : {"io", "debug"}) {  // require "io" must not bring them back
       luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
