@@ -128,7 +128,7 @@ void keep_fields(lua_State *L, int table, std::initializer_list<const char *> na
 void restrict_package(lua_State *L, int searcher, bool c_modules) {
   if (lua_getglobal(L, "package") != LUA_TTABLE) return lua_pop(L, 1);
   int package = lua_gettop(L);
-  remove_fields(L, package, {"loadlib"});
+  remove_fields(L, package, {"loadlib", "seeall"});  // seeall: Lua 5.1's, and 5.2's for compatibility
   lua_getfield(L, package, compat::package_searchers);  // package.loaders in Lua 5.1
   int searchers = lua_gettop(L);
   lua_createtable(L, 4, 0);
@@ -161,33 +161,36 @@ void restrict_package(lua_State *L, int searcher, bool c_modules) {
   lua_settop(L, package - 1);
 }
 
-}  // namespace
-
-namespace {
+// Libraries the sandbox takes away, from the globals and from package.loaded and
+// package.preload, so that require cannot bring them back: io, debug, and LuaJIT's jit and ffi
+// (the machine itself).
+void remove_libraries(lua_State *L, int globals) {
+  static constexpr const char *libraries[] = {"io", "debug", "jit", "jit.util", "jit.profile", "ffi"};
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  int loaded = lua_gettop(L);
+  if (lua_getfield(L, globals, "package") == LUA_TTABLE) lua_getfield(L, -1, "preload");
+  else lua_pushnil(L);
+  int preload = lua_gettop(L);
+  for (const char *library : libraries) {
+    remove_fields(L, globals, {library});
+    remove_fields(L, loaded, {library});
+    if (lua_istable(L, preload)) remove_fields(L, preload, {library});
+  }
+  lua_settop(L, loaded - 1);
+}
 
 // What Lua 5.1 and LuaJIT add to the ways out, and Lua 5.2 keeps for compatibility (Debian
 // builds it with LUA_COMPAT_ALL): loadstring (which reads bytecode: replaced by the text-only
 // load), getfenv and setfenv (the globals of any function, the environment of the running
-// thread), newproxy (userdata with finalizers), module and package.seeall (the globals), and
-// LuaJIT's jit and ffi (the machine itself). Expects load at index load.
+// thread), newproxy (userdata with finalizers) and module (the globals; package.seeall goes
+// with the package library's restrictions). Expects load at index load.
 void close_compatibility_ways_out(lua_State *L, int globals, int load) {
   if (lua_getfield(L, globals, "loadstring") != LUA_TNIL) {
     lua_pushvalue(L, load);
     lua_setfield(L, globals, "loadstring");
   }
   lua_pop(L, 1);
-  remove_fields(L, globals, {"getfenv", "setfenv", "newproxy", "module", "jit", "ffi"});
-  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-  remove_fields(L, lua_gettop(L), {"jit", "jit.util", "jit.profile", "ffi"});
-  lua_pop(L, 1);
-  if (lua_getfield(L, globals, "package") == LUA_TTABLE) {
-    int package = lua_gettop(L);
-    remove_fields(L, package, {"seeall"});
-    if (lua_getfield(L, package, "preload") == LUA_TTABLE)
-      remove_fields(L, lua_gettop(L), {"jit", "jit.util", "jit.profile", "ffi"});
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
+  remove_fields(L, globals, {"getfenv", "setfenv", "newproxy", "module"});
 }
 
 }  // namespace
@@ -212,12 +215,7 @@ void make_sandbox(const StateView &state, const StateOptions &options) {
       lua_setfield(L, globals, replaced[i]);
     }
     close_compatibility_ways_out(L, globals, base);
-    remove_fields(L, globals, {"io", "debug"});
-    for (const char *library : {"io", "debug"}) {  // require "io" must not bring them back
-      luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-      remove_fields(L, lua_gettop(L), {library});
-      lua_pop(L, 1);
-    }
+    remove_libraries(L, globals);
     if (lua_getfield(L, globals, "os") == LUA_TTABLE) {
       keep_fields(L, lua_gettop(L), {"time", "clock", "date", "difftime"});
       lua_pushvalue(L, -1);

@@ -254,7 +254,9 @@ TEST_F(Versions, EachVersionOpensItsOwnLibraries) {
 // load and a chunk loaded in an environment runs in it (setfenv), as 5.2's _ENV does.
 TEST_F(Versions, TheSandboxAndEnvironmentsWorkEverywhere) {
   State sandboxed({.sandbox = true});
-  EXPECT_EQ(sandboxed.eval<std::string>("type(io) .. type(debug) .. type(load('\\27Lua'))"), "nilnilnil");
+  EXPECT_EQ(sandboxed.eval<std::string>("type(io) .. type(debug) .. type(load('\\27Lua')) .. type(module) .. "
+                                        "type(package.seeall) .. type((package.loaders or package.searchers)[3])"),
+            "nilnilnilnilnilnil");
   // loadstring, where the Lua has it (5.1, LuaJIT, and 5.2 as Debian builds it), reads text only.
   std::string refused = luajit ? "attempt to load chunk with wrong mode" : "attempt to load a binary chunk (mode is 't')";
   EXPECT_EQ(sandboxed.eval<std::string>("loadstring and select(2, loadstring('\\27Lua')) or 'none'"),
