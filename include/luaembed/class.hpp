@@ -240,6 +240,14 @@ public:
     return *this;
   }
 
+  // Every object of T carries count user values (Value::user_value), from this call on: none
+  // unless asked, since a user value makes the collector traverse each object. Lua 5.4 gives
+  // up to 65535, earlier versions 1.
+  Class &user_values(int count) {
+    detail::ask_user_values(info(), count);
+    return *this;
+  }
+
 private:
   static detail::ClassInfo &info() { return detail::class_info<T>(); }
 

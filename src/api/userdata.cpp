@@ -38,6 +38,18 @@ void name_class(ClassInfo &info, const std::string &name) {
   info.named = true;
 }
 
+void ask_user_values(ClassInfo &info, int count) {
+  // Lua 5.4 gives a userdata up to USHRT_MAX user values; earlier Luas one, of their own.
+  constexpr int most = compat::version >= 504 ? 65535 : 1;
+  if (count < 0 || count > most)
+    throw ConversionError("luaembed: " + info.name + " cannot have " + std::to_string(count) +
+                              " user values: " + LUA_VERSION + " gives a userdata from 0 to " + std::to_string(most),
+                          "too many user values");
+  int asked = info.user_values.load(std::memory_order_relaxed);
+  while (asked < count && !info.user_values.compare_exchange_weak(asked, count, std::memory_order_relaxed)) {
+  }
+}
+
 UserdataHeader *userdata_header(lua_State *L, int index) noexcept {
   if (lua_type(L, index) != LUA_TUSERDATA || !lua_getmetatable(L, index)) return nullptr;
   bool ours = lua_rawgetp(L, -1, &class_marker) == LUA_TLIGHTUSERDATA;
@@ -67,7 +79,8 @@ UserdataHeader *new_userdata(lua_State *L, const ClassInfo &info, std::size_t si
 UserdataHeader *push_borrowed(lua_State *L, const ClassInfo &info, void *object, bool is_const) {
   UserdataHeader *header = nullptr;
   protect(L, 0, 1, [&](lua_State *L) {
-    header = new_userdata(L, info, sizeof(UserdataHeader), 1, false);  // nothing to destroy
+    header = new_userdata(L, info, sizeof(UserdataHeader), info.user_values.load(std::memory_order_relaxed),
+                          false);  // nothing to destroy
     return 1;
   });
   header->object = object;

@@ -275,11 +275,46 @@ TEST_F(Api, AnUnregisteredClassIsAClearError) {
                "with new_class<...>() first");
 }
 
-TEST_F(ApiClasses, UserValuesAreReachable) {
+namespace {
+struct Tagged {
+  int id = 0;
+};
+}  // namespace
+
+TEST_F(ApiClasses, ObjectsCarryNoUserValueUnlessTheirClassAsks) {
   Value vector = lua.eval<Value>("Vec2.new()");
-  vector.set_user_value(lua.eval<Value>("{tag = 'kept'}"));
-  EXPECT_EQ(vector.user_value().get<Table>().get<std::string>("tag"), "kept");
-  EXPECT_THROW(vector.set_user_value(Value(), 2), ConversionError);
+  EXPECT_TRUE(vector.user_value().is_nil());
+  EXPECT_ERROR(vector.set_user_value(lua.eval<Value>("{}")), ConversionError,
+               "objects of Vec2 have no user value 1 (they carry 0): ask for them with user_values(1) when "
+               "registering the class");
+  EXPECT_EQ(lua.eval<int>("return select('#', 1)"), 1);  // the stack is as before
+}
+
+TEST_F(Api, UserValuesAreReachableWhereTheClassAsksForThem) {
+  lua.new_class<Tagged>("Tagged").constructor<>().user_values(1);
+  Value object = lua.eval<Value>("Tagged.new()");
+  int top = lua_gettop(lua.lua_state());
+  object.set_user_value(lua.eval<Value>("{tag = 'kept'}"));
+  EXPECT_EQ(object.user_value().get<Table>().get<std::string>("tag"), "kept");
+  EXPECT_ERROR(object.set_user_value(Value(), 2), ConversionError,
+               "objects of Tagged have no user value 2 (they carry 1): ask for them with user_values(2) when "
+               "registering the class");
+  EXPECT_THROW(object.set_user_value(Value(), 0), ConversionError);
+  EXPECT_EQ(lua_gettop(lua.lua_state()), top);
+  // Objects lent from C++ carry them too.
+  Tagged lent;
+  lua.scope([&](Scope &scope) {
+    lua["lent"] = scope.borrow(lent);
+    Value borrowed = lua["lent"];
+    borrowed.set_user_value(lua.eval<Value>("'on loan'"));
+    EXPECT_EQ(borrowed.user_value().get<std::string>(), "on loan");
+  });
+  const std::string range = std::string(": " LUA_VERSION " gives a userdata from 0 to ") + (version_num >= 504 ? "65535" : "1");
+  EXPECT_ERROR(lua.new_class<Tagged>("Tagged").user_values(-1), ConversionError,
+               "luaembed: Tagged cannot have -1 user values" + range);
+  int too_many = version_num >= 504 ? 65536 : 2;
+  EXPECT_ERROR(lua.new_class<Tagged>("Tagged").user_values(too_many), ConversionError,
+               "luaembed: Tagged cannot have " + std::to_string(too_many) + " user values" + range);
 }
 
 TEST_F(ApiClasses, ManyObjectsAcrossGcCycles) {

@@ -226,9 +226,10 @@ TEST_F(Versions, WarningsReachTheHandlerEverywhere) {
   EXPECT_THROW(lua.exec("warn(1, {})"), RuntimeError);
 }
 
-// Each luaembed object has one user value of any type, on every version.
+// A luaembed object has the user values its class asks for, of any type, on every version;
+// before 5.4 at most one (Lua's own).
 TEST_F(Versions, ObjectsKeepAUserValueEverywhere) {
-  lua.new_class<Counted>("Counted").constructor<>();
+  lua.new_class<Counted>("Counted").constructor<>().user_values(1);
   Value object = lua.eval<Value>("Counted.new()");
   EXPECT_TRUE(object.user_value().is_nil());
   object.set_user_value(lua.eval<Value>("'a string'"));
@@ -236,6 +237,15 @@ TEST_F(Versions, ObjectsKeepAUserValueEverywhere) {
   object.set_user_value(lua.eval<Value>("{ 1, 2 }"));
   EXPECT_EQ(object.user_value().get<Table>().raw_length(), 2u);
   EXPECT_THROW(object.set_user_value(Value(), 2), ConversionError);
+  if (version_num < 504) {
+    EXPECT_ERROR(lua.new_class<Counted>("Counted").user_values(2), ConversionError,
+                 "luaembed: Counted cannot have 2 user values: " LUA_VERSION " gives a userdata from 0 to 1");
+  } else {
+    lua.new_class<Counted>("Counted").user_values(2);
+    Value second = lua.eval<Value>("Counted.new()");
+    second.set_user_value(lua.eval<Value>("'two'"), 2);
+    EXPECT_EQ(second.user_value(2).get<std::string>(), "two");
+  }
 }
 
 // The libraries of Libraries::All are what luaL_openlibs opens on that version.

@@ -47,6 +47,9 @@ struct ClassInfo {
   // The registry keys of the class's metatables in each state: `this` for the one with __gc,
   // &unfinalized for its copy without, for objects that need no finalizer (class_registry.cpp).
   const char unfinalized = 0;
+  // The user values each object carries: the most any registration asked for (none unless
+  // asked: a user value makes the collector traverse every object of the class).
+  std::atomic<int> user_values{0};
 };
 
 template <class T>
@@ -59,6 +62,9 @@ ClassInfo &class_info() {
 void add_base(ClassInfo &derived, const ClassInfo &base, void *(*upcast)(void *));
 // Sets the name at the first registration of the class.
 void name_class(ClassInfo &info, const std::string &name);
+// Objects of the class carry at least count user values from now on; throws for a count this
+// Lua cannot give.
+void ask_user_values(ClassInfo &info, int count);
 
 enum class Holding : unsigned char { Value, Shared, Unique, Borrowed };
 
@@ -124,10 +130,16 @@ std::shared_ptr<void> share_stored(UserdataHeader *header) {
 // constructed (see new_userdata).
 template <class T, class Stored, class ObjectOf, class... Arguments>
 void push_held(lua_State *L, Holding holding, ObjectOf object_of, Arguments &&...arguments) {
-  std::size_t size = sizeof(UserdataHeader) + sizeof(Stored) + alignof(Stored);
-  UserdataHeader *header = new_userdata(L, class_info<T>(), size, 1, !std::is_trivially_destructible_v<Stored>);
+  // Lua aligns a userdata block for any of its own types: a Stored that asks no more starts
+  // right after the header.
+  constexpr std::size_t padding = alignof(Stored) <= alignof(UserdataHeader) ? 0 : alignof(Stored);
+  static_assert(sizeof(UserdataHeader) % alignof(UserdataHeader) == 0);
+  const ClassInfo &info = class_info<T>();
+  std::size_t size = sizeof(UserdataHeader) + sizeof(Stored) + padding;
+  UserdataHeader *header = new_userdata(L, info, size, info.user_values.load(std::memory_order_relaxed),
+                                        !std::is_trivially_destructible_v<Stored>);
   void *space = header + 1;
-  std::size_t room = sizeof(Stored) + alignof(Stored);
+  std::size_t room = sizeof(Stored) + padding;
   void *storage = std::align(alignof(Stored), sizeof(Stored), space, room);
   // Lua code cannot reach the new userdata yet; if construction throws, the caller's
   // exception handling pops it and __gc, if any, finds it marked destroyed.
