@@ -39,12 +39,25 @@ struct StringCache {
   int index_event = LUA_NOREF;  // "__index": whether a metatable has it, found without pushing it
 };
 
+// The state's class metatables by integer reference, keyed by their registry keys (the class
+// records' addresses): lua_rawgeti finds one in the registry's array, where lua_rawgetp hashes
+// a light userdata. Filled when a class is registered; a collision keeps the newer class.
+struct ClassMetatables {
+  static constexpr int size = 32;
+  struct Entry {
+    const void *key = nullptr;
+    int ref = LUA_NOREF;
+  };
+  Entry entries[size];
+};
+
 // What a state shares with the handles and views that refer to it.
 struct StateData {
   lua_State *main = nullptr;
   bool alive = true;
   std::size_t handles = 0;
   StringCache strings;
+  ClassMetatables class_metatables;
   std::unordered_map<std::type_index, std::any> app_data;
   std::function<void(std::string_view)> warning_handler;
   std::string warning_pieces;  // a warning arrives in pieces (Lua 5.4's lua_warning tocont)
@@ -54,6 +67,9 @@ struct StateData {
 // The StateData of L's state, created on first use (also for states luaembed did not create,
 // such as the one a module is loaded into). Never null.
 StateData *state_data(lua_State *L);
+// The record of a state luaembed created, found without a registry lookup; null for other
+// states, and before the record exists or once the state closes.
+StateData *known_state_data(lua_State *L) noexcept;
 // Marks the state closed; frees the record once no handle refers to it.
 void close_state_data(StateData *data) noexcept;
 void release_state_data(StateData *data) noexcept;

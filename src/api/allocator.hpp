@@ -9,6 +9,8 @@
 
 namespace luaembed::detail {
 
+struct StateData;
+
 class Allocator {
 public:
   Allocator(lua_Alloc next, void *next_data, std::size_t limit) : next_(next), next_data_(next_data), limit_(limit) {}
@@ -20,6 +22,14 @@ public:
   std::size_t in_use() const { return in_use_; }
   std::size_t allocations() const { return allocations_; }
   void set_limit(std::size_t bytes) { limit_ = bytes; }
+  // The allocator of L's state when it is luaembed's, else null: the one per-state C++ object
+  // reachable from any thread without a lookup (lua_getallocf).
+  static Allocator *of(lua_State *L) noexcept {
+    void *self = nullptr;
+    return lua_getallocf(L, &self) == &allocate ? static_cast<Allocator *>(self) : nullptr;
+  }
+  // The state's luaembed record, kept here so that known_state_data finds it at once.
+  StateData *record = nullptr;
 
 private:
   void *reallocate(void *block, std::size_t old_size, std::size_t new_size) {

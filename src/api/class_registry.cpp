@@ -231,6 +231,7 @@ void create_class(lua_State *L, const ClassInfo &info, const std::string &name, 
   lua_createtable(L, 0, 13);
   int metatable = lua_gettop(L);
   lua_createtable(L, 0, 13);
+  remember_class_metatable(L, &info.unfinalized);
   lua_pushvalue(L, -1);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &info.unfinalized);
   lua_rawsetp(L, metatable, &unfinalized_metatable);
@@ -262,6 +263,7 @@ void create_class(lua_State *L, const ClassInfo &info, const std::string &name, 
   lua_pushcclosure(L, newindex_dispatch, 3);
   lua_setfield(L, metatable, "__newindex");
   update_unfinalized(L, metatable);
+  remember_class_metatable(L, &info);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &info);
 }
 

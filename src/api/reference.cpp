@@ -1,4 +1,6 @@
 // Registry references, and the per-state record that tells handles whether their state lives.
+#include "allocator.hpp"
+
 #include <luaembed/detail/protect.hpp>
 #include <luaembed/error.hpp>
 #include <luaembed/reference.hpp>
@@ -15,17 +17,29 @@ const char state_data_key = 0;
 
 // The state is closing: its record outlives it only as long as handles point at it.
 int close_on_collect(lua_State *L) {
+  if (Allocator *allocator = Allocator::of(L)) allocator->record = nullptr;
   close_state_data(*static_cast<StateData **>(lua_touserdata(L, 1)));
   return 0;
 }
 
+StateData *keep_known(lua_State *L, StateData *data) noexcept {
+  if (Allocator *allocator = Allocator::of(L); allocator != nullptr && data->alive) allocator->record = data;
+  return data;
+}
+
 }  // namespace
 
+StateData *known_state_data(lua_State *L) noexcept {
+  Allocator *allocator = Allocator::of(L);
+  return allocator != nullptr ? allocator->record : nullptr;
+}
+
 StateData *state_data(lua_State *L) {
+  if (StateData *known = known_state_data(L)) return known;
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &state_data_key) == LUA_TUSERDATA) {
     auto *data = *static_cast<StateData **>(lua_touserdata(L, -1));
     lua_pop(L, 1);
-    return data;
+    return keep_known(L, data);
   }
   lua_pop(L, 1);
   lua_State *main = compat::main_thread(L);
@@ -57,7 +71,7 @@ StateData *state_data(lua_State *L) {
     delete data;
     throw;
   }
-  return data;
+  return keep_known(L, data);
 }
 
 void close_state_data(StateData *data) noexcept {

@@ -3,7 +3,9 @@
 
 #include <luaembed/detail/userdata.hpp>
 #include <luaembed/error.hpp>
+#include <luaembed/reference.hpp>
 
+#include <cstdint>
 #include <cstring>
 
 namespace luaembed::detail {
@@ -57,10 +59,32 @@ UserdataHeader *userdata_header(lua_State *L, int index) noexcept {
   return ours ? static_cast<UserdataHeader *>(lua_touserdata(L, index)) : nullptr;
 }
 
+namespace {
+ClassMetatables::Entry &entry_of(ClassMetatables &metatables, const void *key) {
+  auto bits = reinterpret_cast<std::uintptr_t>(key);
+  return metatables.entries[(bits >> 3 ^ bits >> 11) % ClassMetatables::size];
+}
+}  // namespace
+
+void remember_class_metatable(lua_State *L, const void *key) {
+  ClassMetatables::Entry &entry = entry_of(state_data(L)->class_metatables, key);
+  if (entry.key == key) return;
+  lua_pushvalue(L, -1);
+  int ref = luaL_ref(L, LUA_REGISTRYINDEX);  // may raise: before the entry changes
+  if (entry.ref != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, entry.ref);
+  entry = {key, ref};
+}
+
 void push_class_metatable(lua_State *L, const ClassInfo &info, bool finalized) {
-  if (lua_rawgetp(L, LUA_REGISTRYINDEX, finalized ? static_cast<const void *>(&info) : &info.unfinalized) ==
-      LUA_TTABLE)
-    return;
+  const void *key = finalized ? static_cast<const void *>(&info) : &info.unfinalized;
+  if (StateData *data = known_state_data(L)) {
+    const ClassMetatables::Entry &entry = entry_of(data->class_metatables, key);
+    if (entry.key == key) {
+      lua_rawgeti(L, LUA_REGISTRYINDEX, entry.ref);
+      return;
+    }
+  }
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TTABLE) return;
   lua_pop(L, 1);
   throw ConversionError("the C++ class " + info.name +
                             " is not registered in this Lua state: register it with new_class<...>() first",

@@ -324,3 +324,39 @@ TEST_F(ApiClasses, ManyObjectsAcrossGcCycles) {
   lua.collect_garbage();
   EXPECT_EQ(Vec2::alive, 0);
 }
+
+namespace {
+template <int N>
+struct Numbered {
+  int number() const { return N; }
+};
+
+template <int... N>
+void register_numbered(StateView lua, std::integer_sequence<int, N...>) {
+  (lua.new_class<Numbered<N>>("Numbered" + std::to_string(N)).method("number", &Numbered<N>::number), ...);
+  ((lua["make" + std::to_string(N)] = [] { return Numbered<N>{}; }), ...);
+}
+
+const char *const every_numbered_object =
+    "for i = 0, 19 do local object = _G['make' .. i]() "
+    "assert(object:number() == i and getmetatable(object) == 'Numbered' .. i) end return true";
+}  // namespace
+
+// A state keeps its class metatables by integer reference in a few slots: 20 classes (40
+// metatables, with and without __gc) share them, so some meet in one slot.
+TEST_F(Api, EveryObjectGetsItsClassWithMoreClassesThanQuickSlots) {
+  register_numbered(lua, std::make_integer_sequence<int, 20>{});
+  EXPECT_TRUE(lua.eval<bool>(every_numbered_object));
+}
+
+// A state luaembed did not create finds them by their registry keys.
+TEST(ApiForeignState, ObjectsGetTheirClassInAStateLuaembedDidNotCreate) {
+  lua_State *L = luaL_newstate();
+  luaL_openlibs(L);
+  {
+    StateView lua(L);
+    register_numbered(lua, std::make_integer_sequence<int, 20>{});
+    EXPECT_TRUE(lua.eval<bool>(every_numbered_object));
+  }
+  lua_close(L);
+}

@@ -86,6 +86,9 @@ UserdataHeader *userdata_header(lua_State *L, int index) noexcept;
 // Pushes the metatable registered for info in this state (finalized: the one with __gc);
 // throws when there is none.
 void push_class_metatable(lua_State *L, const ClassInfo &info, bool finalized = true);
+// Registers the metatable on top (left there) under its registry key for push_class_metatable's
+// quick path. May raise.
+void remember_class_metatable(lua_State *L, const void *key);
 // Creates a userdata block of size bytes whose header is marked destroyed until the object
 // is in place, with its class metatable: without __gc unless finalized (when destroying
 // what the block will hold does nothing, Lua need not finalize it). May raise (it
