@@ -68,12 +68,21 @@ void ask_user_values(ClassInfo &info, int count);
 
 enum class Holding : unsigned char { Value, Shared, Unique, Borrowed };
 
+struct UserdataHeader;
+
+// What a block holds besides its object, one record per stored type: how to destroy it, and
+// for a shared_ptr how to share the owner.
+struct HeldOps {
+  void (*destroy)(UserdataHeader *);
+  std::shared_ptr<void> (*share)(UserdataHeader *);
+};
+
+// The start of every luaembed userdata block; the stored value (the object, or the smart
+// pointer that owns it) follows, aligned (stored_in).
 struct UserdataHeader {
   const ClassInfo *type;
   void *object;
-  void (*destroy)(UserdataHeader *);                 // destroys what the block holds
-  std::shared_ptr<void> (*share)(UserdataHeader *);  // the owner, when held by shared_ptr
-  void *storage;
+  const HeldOps *held;  // null when the block holds nothing to destroy (a borrowed object)
   Holding holding;
   bool destroyed;  // collected, closed, or out of its scope: never touch object again
   bool is_const;   // borrowed as const: only const methods
@@ -118,40 +127,52 @@ T *object_pointer(lua_State *L, int index, bool nil_allowed, bool needs_mutable)
   return static_cast<T *>(object);
 }
 
+// Lua aligns a userdata block for any of its own types: a Stored that asks no more starts
+// right after the header.
+template <class Stored>
+inline constexpr std::size_t stored_padding = alignof(Stored) <= alignof(UserdataHeader) ? 0 : alignof(Stored);
+static_assert(sizeof(UserdataHeader) % alignof(UserdataHeader) == 0);
+
+// Where the block of header keeps its Stored.
+template <class Stored>
+void *stored_in(UserdataHeader *header) {
+  void *space = header + 1;
+  if constexpr (stored_padding<Stored> != 0) {
+    std::size_t room = sizeof(Stored) + stored_padding<Stored>;
+    space = std::align(alignof(Stored), sizeof(Stored), space, room);
+  }
+  return space;
+}
+
 template <class Stored>
 void destroy_stored(UserdataHeader *header) {
-  static_cast<Stored *>(header->storage)->~Stored();
+  static_cast<Stored *>(stored_in<Stored>(header))->~Stored();
 }
 
 template <class T>
 std::shared_ptr<void> share_stored(UserdataHeader *header) {
-  return *static_cast<std::shared_ptr<T> *>(header->storage);
+  return *static_cast<std::shared_ptr<T> *>(stored_in<std::shared_ptr<T>>(header));
 }
+
+template <class T, class Stored>
+inline constexpr HeldOps held_ops{&destroy_stored<Stored>,
+                                  std::is_same_v<Stored, std::shared_ptr<T>> ? &share_stored<T> : nullptr};
 
 // Pushes a new userdata holding Stored (constructed from arguments) as an object of class T.
 // T* comes from the stored value through object_of. May raise, before anything is
 // constructed (see new_userdata).
 template <class T, class Stored, class ObjectOf, class... Arguments>
 void push_held(lua_State *L, Holding holding, ObjectOf object_of, Arguments &&...arguments) {
-  // Lua aligns a userdata block for any of its own types: a Stored that asks no more starts
-  // right after the header.
-  constexpr std::size_t padding = alignof(Stored) <= alignof(UserdataHeader) ? 0 : alignof(Stored);
-  static_assert(sizeof(UserdataHeader) % alignof(UserdataHeader) == 0);
   const ClassInfo &info = class_info<T>();
-  std::size_t size = sizeof(UserdataHeader) + sizeof(Stored) + padding;
+  std::size_t size = sizeof(UserdataHeader) + sizeof(Stored) + stored_padding<Stored>;
   UserdataHeader *header = new_userdata(L, info, size, info.user_values.load(std::memory_order_relaxed),
                                         !std::is_trivially_destructible_v<Stored>);
-  void *space = header + 1;
-  std::size_t room = sizeof(Stored) + padding;
-  void *storage = std::align(alignof(Stored), sizeof(Stored), space, room);
   // Lua code cannot reach the new userdata yet; if construction throws, the caller's
   // exception handling pops it and __gc, if any, finds it marked destroyed.
-  Stored *stored = new (storage) Stored(std::forward<Arguments>(arguments)...);
-  header->storage = stored;
+  Stored *stored = new (stored_in<Stored>(header)) Stored(std::forward<Arguments>(arguments)...);
   header->object = const_cast<std::remove_const_t<T> *>(object_of(*stored));
   header->holding = holding;
-  header->destroy = &destroy_stored<Stored>;
-  if constexpr (std::is_same_v<Stored, std::shared_ptr<T>>) header->share = &share_stored<T>;
+  header->held = &held_ops<T, Stored>;
   header->destroyed = header->object == nullptr;
 }
 
@@ -246,7 +267,7 @@ struct Converter<std::shared_ptr<T>> {
     if (object == nullptr) return nullptr;
     detail::UserdataHeader *header = detail::userdata_header(L, index);
     if (header->holding != detail::Holding::Shared) detail::throw_not_shared(*header->type);
-    return std::shared_ptr<T>(header->share(header), object);
+    return std::shared_ptr<T>(header->held->share(header), object);
   }
   static bool is(lua_State *L, int index) {
     detail::UserdataHeader *header = detail::userdata_header(L, index);
