@@ -85,7 +85,7 @@ bool claims(const StringCache::Entry &entry, const CacheKey &key) {
 }
 
 // The entry that claims the key, or null.
-StringCache::Entry *find_entry(StringCache &cache, const CacheKey &key) {
+[[gnu::always_inline]] inline StringCache::Entry *find_entry(StringCache &cache, const CacheKey &key) {
   StringCache::Entry *set = set_of(cache, key);
   if (claims(set[0], key)) return &set[0];
   if (claims(set[1], key)) return &set[1];
@@ -93,7 +93,7 @@ StringCache::Entry *find_entry(StringCache &cache, const CacheKey &key) {
 }
 
 // Pushes the cached string equal to text, or pushes nothing and returns false.
-bool push_cached(lua_State *L, StringCache &cache, const char *text, std::size_t size) {
+[[gnu::always_inline]] inline bool push_cached(lua_State *L, StringCache &cache, const char *text, std::size_t size) {
   CacheKey key = cache_key(text, size);
   StringCache::Entry *entry = find_entry(cache, key);
   if (entry == nullptr || entry->ref == LUA_NOREF) return false;
@@ -104,6 +104,11 @@ bool push_cached(lua_State *L, StringCache &cache, const char *text, std::size_t
   if (cached != nullptr && length == size && std::memcmp(cached, text, size) == 0) return true;
   lua_pop(L, 1);
   return false;
+}
+
+// The same as a call: for the one-key functions, which stay short with it out of line.
+[[gnu::noinline]] bool push_cached_call(lua_State *L, StringCache &cache, const char *text, std::size_t size) {
+  return push_cached(L, cache, text, size);
 }
 
 // Caches the string at index (equal to text) in a reference that exists: never raises.
@@ -226,18 +231,95 @@ void prepare(lua_State *L, PathStart &start, int count) {
   if (start.data == nullptr) start.data = state_data(L);
 }
 
-}  // namespace
+// ---- one string key -------------------------------------------------------------------------
+//
+// lua["name"], t.get("name"), t["name"] = v: the commonest paths, done by short functions that
+// keep nothing across their Lua calls but the state and the top (the general walk above spills
+// its slots, its mode and its restore guard). They refuse, leaving the stack as it was, where
+// the general path must decide: a string not in the cache, an absent key to look up in a
+// metatable, or (writing) to create.
 
-int push_path(const PathStart &original, const Slot *keys, int count, PathRead mode) {
-  PathStart start = original;
+bool is_string_key(const PathStart &start, const Slot *keys, int count) {
+  return count == 1 && keys[0].kind == Slot::Kind::String && start.data != nullptr;
+}
+
+// Pushes the start and the key. False (the stack as it was) when the key is not cached.
+bool push_table_and_key(lua_State *L, const PathStart &start, const Slot::Text &key, int base) {
+  push_start(L, start);
+  if (push_cached_call(L, start.data->strings, key.data, key.size)) return true;
+  lua_settop(L, base);
+  return false;
+}
+
+bool push_string_field(const PathStart &start, const Slot::Text &key, PathRead mode, int &base) {
+  lua_State *L = start.L;
+  base = lua_gettop(L);
+  if (!lua_checkstack(L, 3) || !push_table_and_key(L, start, key, base)) return false;
+  if (lua_rawget(L, base + 1) != LUA_TNIL || mode == PathRead::Raw) return true;
+  if (!lua_getmetatable(L, base + 1) || lacks_index(L, start.data->strings)) return true;
+  lua_settop(L, base);
+  return false;
+}
+
+bool assign_string_field(const PathStart &start, const Slot::Text &key, Slot &value) {
   lua_State *L = start.L;
   int base = lua_gettop(L);
-  prepare(L, start, count);
-  TopOnThrow restore(L, base);
+  if (!lua_checkstack(L, 4) || !push_table_and_key(L, start, key, base)) return false;
+  lua_pushvalue(L, base + 2);
+  bool present = lua_rawget(L, base + 1) != LUA_TNIL;
+  lua_pop(L, 1);
+  if (present && push_quietly(L, start.data->strings, value)) {
+    lua_rawset(L, base + 1);
+    lua_settop(L, base);
+    return true;
+  }
+  lua_settop(L, base);
+  return false;
+}
+
+// ---- any path -------------------------------------------------------------------------------
+//
+// The quiet attempt runs in functions without destructors, so that the common case pays for no
+// exception frame; the protected retry and the errors have functions of their own.
+
+// Reads quietly. Protect leaves the stack at base; NotATable leaves the culprit on top.
+Outcome try_read(lua_State *L, const PathStart &start, const Slot *keys, int count, PathRead mode, int base) {
   int type = LUA_TNIL;
   Outcome outcome = read_quietly(L, start, keys, count, mode, base, type);
+  if (outcome == Outcome::Protect) lua_settop(L, base);
+  return outcome;
+}
+
+// Writes quietly, into a key present already so that nothing is created. Done and Protect leave
+// the stack at base; NotATable leaves the culprit on top.
+Outcome try_assign(lua_State *L, const PathStart &start, const Slot *keys, int count, Slot &value, int base) {
+  int type = LUA_TNIL;
+  Outcome outcome = read_quietly(L, start, keys, count - 1, PathRead::Get, base, type);
+  if (outcome == Outcome::Done && type != LUA_TTABLE) return Outcome::NotATable;
+  if (outcome == Outcome::Done) {
+    int container = base + count;
+    if (push_quietly(L, start.data->strings, keys[count - 1])) {
+      lua_pushvalue(L, -1);
+      bool present = lua_rawget(L, container) != LUA_TNIL;
+      lua_pop(L, 1);
+      if (present && push_quietly(L, start.data->strings, value)) {
+        lua_rawset(L, container);
+        lua_settop(L, base);
+        return Outcome::Done;
+      }
+    }
+    outcome = Outcome::Protect;
+  }
+  if (outcome == Outcome::Protect) lua_settop(L, base);
+  return outcome;
+}
+
+// After a quiet read that could not finish: the protected retry, or the error.
+[[gnu::noinline]] int finish_read(const PathStart &start, const Slot *keys, int count, PathRead mode, int base,
+                                  Outcome outcome) {
+  lua_State *L = start.L;
+  TopOnThrow restore(L, base);
   if (outcome == Outcome::Protect) {
-    lua_settop(L, base);
     protect(L, 0, 1, [&](lua_State *L) {
       read_loudly(L, start, keys, count, mode, outcome);
       return 1;
@@ -248,34 +330,11 @@ int push_path(const PathStart &original, const Slot *keys, int count, PathRead m
   return base;
 }
 
-void assign_path(const PathStart &original, const Slot *keys, int count, Slot &value, bool raw) {
-  PathStart start = original;
+[[gnu::noinline]] void finish_assign(const PathStart &start, const Slot *keys, int count, Slot &value, bool raw,
+                                     int base, Outcome outcome) {
   lua_State *L = start.L;
-  int base = lua_gettop(L);
-  prepare(L, start, count + 2);
   TopOnThrow restore(L, base);
-  // The table to assign in, then the key: present already, so that nothing can be created.
-  int type = LUA_TNIL;
-  Outcome outcome = read_quietly(L, start, keys, count - 1, PathRead::Get, base, type);
-  if (outcome == Outcome::Done) {
-    int container = base + count;
-    if (type != LUA_TTABLE) {
-      outcome = Outcome::NotATable;
-    } else if (!push_quietly(L, start.data->strings, keys[count - 1])) {
-      outcome = Outcome::Protect;
-    } else {
-      lua_pushvalue(L, -1);
-      if (lua_rawget(L, container) == LUA_TNIL) {
-        outcome = Outcome::Protect;
-      } else {
-        lua_pop(L, 1);
-        if (push_quietly(L, start.data->strings, value)) lua_rawset(L, container);
-        else outcome = Outcome::Protect;
-      }
-    }
-  }
   if (outcome == Outcome::Protect) {
-    lua_settop(L, base);
     protect(L, 0, 1, [&](lua_State *L) {
       read_loudly(L, start, keys, count - 1, PathRead::Get, outcome);
       if (outcome != Outcome::Done) return 1;
@@ -294,6 +353,28 @@ void assign_path(const PathStart &original, const Slot *keys, int count, Slot &v
   if (outcome == Outcome::NotATable) throw_not_a_table(L);
   lua_settop(L, base);
   restore.disarm();
+}
+
+}  // namespace
+
+int push_path(const PathStart &original, const Slot *keys, int count, PathRead mode) {
+  int top = 0;
+  if (is_string_key(original, keys, count) && push_string_field(original, keys[0].string, mode, top)) return top;
+  PathStart start = original;
+  int base = lua_gettop(start.L);
+  prepare(start.L, start, count);
+  Outcome outcome = try_read(start.L, start, keys, count, mode, base);
+  if (outcome == Outcome::Done) return base;
+  return finish_read(start, keys, count, mode, base, outcome);
+}
+
+void assign_path(const PathStart &original, const Slot *keys, int count, Slot &value, bool raw) {
+  if (is_string_key(original, keys, count) && assign_string_field(original, keys[0].string, value)) return;
+  PathStart start = original;
+  int base = lua_gettop(start.L);
+  prepare(start.L, start, count + 2);
+  Outcome outcome = try_assign(start.L, start, keys, count, value, base);
+  if (outcome != Outcome::Done) finish_assign(start, keys, count, value, raw, base, outcome);
 }
 
 }  // namespace luaembed::detail
