@@ -146,9 +146,17 @@ int construct_dispatch(lua_State *L) {
   return luaL_error(L, "no constructor of %s takes (%s)", lua_tostring(L, -1), lua_tostring(L, -2));
 }
 
+// Pushes the class's name as a Lua string, for an error message: a Lua error must not leave a
+// std::string behind on the C stack.
+const char *push_class_name(lua_State *L, const ClassInfo &info) {
+  std::string_view name = info.name_view();
+  lua_pushlstring(L, name.data(), name.size());
+  return lua_tostring(L, -1);
+}
+
 void push_metatable(lua_State *L, const ClassInfo &info) {
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &info) != LUA_TTABLE)
-    luaL_error(L, "luaembed: the class %s is not registered in this state", info.name.c_str());
+    luaL_error(L, "luaembed: the class %s is not registered in this state", push_class_name(L, info));
 }
 
 // Replaces a plain methods table as __index with index_dispatch, once properties or a
@@ -315,8 +323,8 @@ void add_metamethod(lua_State *L, const ClassInfo &info, Meta event) {
 void inherit(lua_State *L, const ClassInfo &derived, const ClassInfo &base) {
   int top = lua_gettop(L);
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &base) != LUA_TTABLE)
-    luaL_error(L, "luaembed: register the base class %s before %s derives from it", base.name.c_str(),
-               derived.name.c_str());
+    luaL_error(L, "luaembed: register the base class %s before %s derives from it", push_class_name(L, base),
+               push_class_name(L, derived));
   int base_metatable = lua_gettop(L);
   push_metatable(L, derived);
   int derived_metatable = lua_gettop(L);

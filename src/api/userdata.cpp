@@ -26,7 +26,7 @@ void add_base(ClassInfo &derived, const ClassInfo &base, void *(*upcast)(void *)
   for (int i = 0; i < count; ++i)
     if (derived.bases[i].base == &base) return;
   if (count == static_cast<int>(derived.bases.size()))
-    throw ConversionError("luaembed: " + derived.name + " has too many base classes (at most " +
+    throw ConversionError("luaembed: " + derived.name() + " has too many base classes (at most " +
                               std::to_string(derived.bases.size()) + ")",
                           "too many base classes");
   derived.bases[count] = BaseLink{&base, upcast};
@@ -35,16 +35,16 @@ void add_base(ClassInfo &derived, const ClassInfo &base, void *(*upcast)(void *)
 
 void name_class(ClassInfo &info, const std::string &name) {
   std::lock_guard<std::mutex> lock(info.writing);
-  if (info.named) return;
-  info.name = name;
-  info.named = true;
+  if (info.named.load(std::memory_order_relaxed)) return;
+  info.registered_name = name;
+  info.named.store(true, std::memory_order_release);
 }
 
 void ask_user_values(ClassInfo &info, int count) {
   // Lua 5.4 gives a userdata up to USHRT_MAX user values; earlier Luas one, of their own.
   constexpr int most = compat::version >= 504 ? 65535 : 1;
   if (count < 0 || count > most)
-    throw ConversionError("luaembed: " + info.name + " cannot have " + std::to_string(count) +
+    throw ConversionError("luaembed: " + info.name() + " cannot have " + std::to_string(count) +
                               " user values: " + LUA_VERSION + " gives a userdata from 0 to " + std::to_string(most),
                           "too many user values");
   int asked = info.user_values.load(std::memory_order_relaxed);
@@ -86,9 +86,9 @@ void push_class_metatable(lua_State *L, const ClassInfo &info, bool finalized) {
   }
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TTABLE) return;
   lua_pop(L, 1);
-  throw ConversionError("the C++ class " + info.name +
+  throw ConversionError("the C++ class " + info.name() +
                             " is not registered in this Lua state: register it with new_class<...>() first",
-                        info.name + " is not registered");
+                        info.name() + " is not registered");
 }
 
 UserdataHeader *new_userdata(lua_State *L, const ClassInfo &info, std::size_t size, int user_values,
@@ -135,21 +135,21 @@ std::string described_type(lua_State *L, int index) {
 // luaL_typeerror's wording, with the class name for luaembed's own objects.
 void throw_not_an_object(lua_State *L, int index, const ClassInfo &expected) {
   UserdataHeader *header = userdata_header(L, index);
-  std::string actual = header != nullptr ? header->type->name : described_type(L, index);
-  throw ConversionError("cannot convert Lua " + actual + " to " + expected.name + " (" + expected.name + " expected)",
-                        expected.name + " expected, got " + actual);
+  std::string actual = header != nullptr ? header->type->name() : described_type(L, index);
+  throw ConversionError("cannot convert Lua " + actual + " to " + expected.name() + " (" + expected.name() + " expected)",
+                        expected.name() + " expected, got " + actual);
 }
 
 void throw_destroyed() { throw RuntimeError("userdata has been destroyed"); }
 
 void throw_const_object(const ClassInfo &info) {
-  throw ConversionError("this " + info.name + " was lent to Lua as const: only its const methods can be called",
-                        info.name + " is const here");
+  throw ConversionError("this " + info.name() + " was lent to Lua as const: only its const methods can be called",
+                        info.name() + " is const here");
 }
 
 void throw_not_shared(const ClassInfo &info) {
-  throw ConversionError("this " + info.name + " is not held by std::shared_ptr in Lua",
-                        info.name + " held by std::shared_ptr expected");
+  throw ConversionError("this " + info.name() + " is not held by std::shared_ptr in Lua",
+                        info.name() + " held by std::shared_ptr expected");
 }
 
 // __gc, and the end of a scope: destroy once, and mark the userdata so nothing touches it.

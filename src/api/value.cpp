@@ -44,7 +44,7 @@ void check_user_value_slot(lua_State *L, int n) {
   int count = header->type->user_values.load(std::memory_order_relaxed);
   if (n >= 1 && n <= count) return;
   lua_pop(L, 1);
-  throw ConversionError("objects of " + header->type->name + " have no user value " + std::to_string(n) + " (they carry " +
+  throw ConversionError("objects of " + header->type->name() + " have no user value " + std::to_string(n) + " (they carry " +
                             std::to_string(count) + "): ask for them with user_values(" +
                             std::to_string(n < 1 ? 1 : n) + ") when registering the class",
                         "no such user value");

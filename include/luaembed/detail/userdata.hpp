@@ -34,15 +34,23 @@ struct BaseLink {
 };
 
 // One per C++ class and process, shared by every state (and thread) that registers the class:
-// written only under its mutex, and read without locks: the name is set once, and a base link
-// is published by the release of base_count after it is in place.
+// written only under its mutex, and read without locks: the name is set once, before `named`
+// says so, and a base link is published by the release of base_count after it is in place.
+// Constant-initialized (class_info), so that finding it costs nothing.
 struct ClassInfo {
-  explicit ClassInfo(std::string cpp_name) : name(std::move(cpp_name)) {}
+  constexpr explicit ClassInfo(std::string_view cpp_name) : cpp_name(cpp_name) {}
 
-  std::string name;  // the name of the first registration; the C++ name until then
+  // The name of the first registration; the C++ name until then.
+  std::string_view name_view() const noexcept {
+    return named.load(std::memory_order_acquire) ? std::string_view(registered_name) : cpp_name;
+  }
+  std::string name() const { return std::string(name_view()); }
+
+  std::string_view cpp_name;
+  std::string registered_name;
+  std::atomic<bool> named{false};
   std::array<BaseLink, 8> bases{};
   std::atomic<int> base_count{0};
-  bool named = false;
   std::mutex writing;
   // The registry keys of the class's metatables in each state: `this` for the one with __gc,
   // &unfinalized for its copy without, for objects that need no finalizer (class_registry.cpp).
@@ -53,9 +61,11 @@ struct ClassInfo {
 };
 
 template <class T>
+constinit inline ClassInfo class_record{type_name<T>()};
+
+template <class T>
 ClassInfo &class_info() {
-  static ClassInfo info{std::string(type_name<T>())};
-  return info;
+  return class_record<T>;
 }
 
 // Records that derived derives from base (at most bases.size() bases per class).
