@@ -94,7 +94,7 @@ void push_class_metatable(lua_State *L, const ClassInfo &info, bool finalized) {
 UserdataHeader *new_userdata(lua_State *L, const ClassInfo &info, std::size_t size, int user_values,
                              bool finalized) {
   auto *header = static_cast<UserdataHeader *>(lua_newuserdatauv(L, size, user_values));
-  *header = UserdataHeader{&info, nullptr, nullptr, Holding::Value, true, false};
+  *header = UserdataHeader{&info, nullptr, Holding::Value, true, false};
   push_class_metatable(L, info, finalized);
   lua_setmetatable(L, -2);
   return header;
@@ -157,7 +157,7 @@ int collect_userdata(lua_State *L) {
   auto *header = static_cast<UserdataHeader *>(lua_touserdata(L, 1));
   if (header != nullptr && !header->destroyed) {
     header->destroyed = true;
-    if (header->held != nullptr) header->held->destroy(header);
+    if (header->holding != Holding::Borrowed) held_ops(header).destroy(header);
   }
   return 0;
 }

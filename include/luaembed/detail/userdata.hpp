@@ -27,11 +27,23 @@
 namespace luaembed::detail {
 
 struct ClassInfo;
+struct UserdataHeader;
 
 struct BaseLink {
   const ClassInfo *base;
   void *(*upcast)(void *);  // derived pointer to base pointer, adjusted
 };
+
+enum class Holding : unsigned char { Value, Shared, Unique, Borrowed };
+
+// What a block of a class holds besides its object, one record per stored type (the object
+// itself, a shared_ptr or a unique_ptr to it): how to destroy it, and for a shared_ptr how to
+// share the owner.
+struct HeldOps {
+  void (*destroy)(UserdataHeader *);
+  std::shared_ptr<void> (*share)(UserdataHeader *);
+};
+
 
 // One per C++ class and process, shared by every state (and thread) that registers the class:
 // written only under its mutex, and read without locks: the name is set once, before `named`
@@ -58,6 +70,9 @@ struct ClassInfo {
   // The user values each object carries: the most any registration asked for (none unless
   // asked: a user value makes the collector traverse every object of the class).
   std::atomic<int> user_values{0};
+  // How to destroy (and share) what a block holds, by Holding (not Borrowed): published by the
+  // first object held that way, so that the header of each object need not carry it.
+  std::array<std::atomic<const HeldOps *>, 3> held_ops{};
 };
 
 template <class T>
@@ -76,24 +91,12 @@ void name_class(ClassInfo &info, const std::string &name);
 // Lua cannot give.
 void ask_user_values(ClassInfo &info, int count);
 
-enum class Holding : unsigned char { Value, Shared, Unique, Borrowed };
-
-struct UserdataHeader;
-
-// What a block holds besides its object, one record per stored type: how to destroy it, and
-// for a shared_ptr how to share the owner.
-struct HeldOps {
-  void (*destroy)(UserdataHeader *);
-  std::shared_ptr<void> (*share)(UserdataHeader *);
-};
-
 // The start of every luaembed userdata block; the stored value (the object, or the smart
 // pointer that owns it) follows, aligned (stored_in).
 struct UserdataHeader {
   const ClassInfo *type;
   void *object;
-  const HeldOps *held;  // null when the block holds nothing to destroy (a borrowed object)
-  Holding holding;
+  Holding holding;  // with type, finds what destroys the block (ClassInfo::held_ops)
   bool destroyed;  // collected, closed, or out of its scope: never touch object again
   bool is_const;   // borrowed as const: only const methods
 };
@@ -142,6 +145,7 @@ T *object_pointer(lua_State *L, int index, bool nil_allowed, bool needs_mutable)
 template <class Stored>
 inline constexpr std::size_t stored_padding = alignof(Stored) <= alignof(UserdataHeader) ? 0 : alignof(Stored);
 static_assert(sizeof(UserdataHeader) % alignof(UserdataHeader) == 0);
+static_assert(sizeof(UserdataHeader) <= 3 * sizeof(void *), "luaembed: the header is three words");
 
 // Where the block of header keeps its Stored.
 template <class Stored>
@@ -165,15 +169,20 @@ std::shared_ptr<void> share_stored(UserdataHeader *header) {
 }
 
 template <class T, class Stored>
-inline constexpr HeldOps held_ops{&destroy_stored<Stored>,
-                                  std::is_same_v<Stored, std::shared_ptr<T>> ? &share_stored<T> : nullptr};
+inline constexpr HeldOps held_ops_of{&destroy_stored<Stored>,
+                                     std::is_same_v<Stored, std::shared_ptr<T>> ? &share_stored<T> : nullptr};
+
+// What destroys and shares the block of header (held by value, shared_ptr or unique_ptr).
+inline const HeldOps &held_ops(const UserdataHeader *header) {
+  return *header->type->held_ops[static_cast<int>(header->holding)].load(std::memory_order_acquire);
+}
 
 // Pushes a new userdata holding Stored (constructed from arguments) as an object of class T.
 // T* comes from the stored value through object_of. May raise, before anything is
 // constructed (see new_userdata).
 template <class T, class Stored, class ObjectOf, class... Arguments>
 void push_held(lua_State *L, Holding holding, ObjectOf object_of, Arguments &&...arguments) {
-  const ClassInfo &info = class_info<T>();
+  ClassInfo &info = class_info<T>();
   std::size_t size = sizeof(UserdataHeader) + sizeof(Stored) + stored_padding<Stored>;
   UserdataHeader *header = new_userdata(L, info, size, info.user_values.load(std::memory_order_relaxed),
                                         !std::is_trivially_destructible_v<Stored>);
@@ -182,7 +191,8 @@ void push_held(lua_State *L, Holding holding, ObjectOf object_of, Arguments &&..
   Stored *stored = new (stored_in<Stored>(header)) Stored(std::forward<Arguments>(arguments)...);
   header->object = const_cast<std::remove_const_t<T> *>(object_of(*stored));
   header->holding = holding;
-  header->held = &held_ops<T, Stored>;
+  std::atomic<const HeldOps *> &published = info.held_ops[static_cast<int>(holding)];
+  if (published.load(std::memory_order_relaxed) == nullptr) published.store(&held_ops_of<T, Stored>, std::memory_order_release);
   header->destroyed = header->object == nullptr;
 }
 
@@ -277,7 +287,7 @@ struct Converter<std::shared_ptr<T>> {
     if (object == nullptr) return nullptr;
     detail::UserdataHeader *header = detail::userdata_header(L, index);
     if (header->holding != detail::Holding::Shared) detail::throw_not_shared(*header->type);
-    return std::shared_ptr<T>(header->held->share(header), object);
+    return std::shared_ptr<T>(detail::held_ops(header).share(header), object);
   }
   static bool is(lua_State *L, int index) {
     detail::UserdataHeader *header = detail::userdata_header(L, index);
