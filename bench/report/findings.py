@@ -12,8 +12,8 @@ API_CALLS = {
         "`lua_checkstack`, `lua_rawgeti` of the globals, `lua_rawgeti` of the cached key, `lua_rawget`, "
         "`lua_tointegerx` and `lua_settop`, where plain C makes three: `lua_getglobal` finds the globals, "
         "interns the key through `luaS_new`'s cache and looks it up in one call. Those seven calls cost some "
-        "300 instructions by themselves (callgrind), against 220 for the whole plain C read; luaembed's own "
-        "code adds about 80 (the proxy, the cache lookup, the checks). A write costs more: it must find the key "
+        "230 instructions by themselves (callgrind, per operation), as much as the whole plain C read (220); "
+        "luaembed's own code adds about 140 (the proxy, the string cache lookup, some 50, and the checks). A write costs more: it must find the key "
         "present first (`lua_rawget`, then `lua_rawset`: two lookups where `lua_setglobal` makes one), because "
         "`lua_rawset` of a new key may allocate, hence raise, and `lua_settable` of an absent one may run "
         "`__newindex`; the public API has no single call that only overwrites. Against plain C that protects "
@@ -43,8 +43,8 @@ PROTECTED_CALL = {
         "the push of the message handler that records the traceback, `lua_checkstack`, `lua_gethook` (the "
         "call limits start a fresh budget) and `lua_settop`. Against a plain C host that protects each call "
         "itself (the last column) a Lua function called from C++ costs 533 instructions against 429 "
-        "(callgrind): about 65 of the 104 are those calls (the handler's push and its index in `lua_pcall` "
-        "some 30, `lua_checkstack` 20, `lua_gettop` and `lua_gethook` 14), the rest luaembed's own code. The plain C host of the main column calls with `lua_call` inside its "
+        "(callgrind): about 60 of the 104 are those calls (the handler's push and its index in `lua_pcall` "
+        "some 30, `lua_checkstack` 20, `lua_gettop` and `lua_gethook` 10), the rest luaembed's own code. The plain C host of the main column calls with `lua_call` inside its "
         "batch's one `lua_pcall`, which no C++ API can do for its callers (see the plan)."),
     "plan": [
         "Below 1.10× of an unprotected `lua_call` needs several calls to share one protected call. With Lua "

@@ -36,7 +36,7 @@ void add_base(ClassInfo &derived, const ClassInfo &base, void *(*upcast)(void *)
 void name_class(ClassInfo &info, const std::string &name) {
   std::lock_guard<std::mutex> lock(info.writing);
   if (info.named.load(std::memory_order_relaxed)) return;
-  info.registered_name = name;
+  info.registered_name = std::make_unique<const std::string>(name);
   info.named.store(true, std::memory_order_release);
 }
 

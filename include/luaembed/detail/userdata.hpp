@@ -54,13 +54,13 @@ struct ClassInfo {
 
   // The name of the first registration; the C++ name until then.
   std::string_view name_view() const noexcept {
-    return named.load(std::memory_order_acquire) ? std::string_view(registered_name) : cpp_name;
+    return named.load(std::memory_order_acquire) ? std::string_view(*registered_name) : cpp_name;
   }
   std::string name() const { return std::string(name_view()); }
 
   std::string_view cpp_name;
-  std::string registered_name;
-  std::atomic<bool> named{false};
+  std::unique_ptr<const std::string> registered_name;  // null until named: a std::string member
+  std::atomic<bool> named{false};                      // would not be constant-initialized everywhere
   std::array<BaseLink, 8> bases{};
   std::atomic<int> base_count{0};
   std::mutex writing;
