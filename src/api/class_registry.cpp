@@ -55,22 +55,31 @@ void access_field(lua_State *L, bool write, int metatable, int unfinalized) {
   if (result < 0) raise_field_error(L, result);
 }
 
+// Runs the property named by the key at 2 from the table at index properties (the getters or
+// the setters): a data member is read or written here, a getter or setter called with the
+// object (and, writing, the value at 3); a read leaves the value on top. False, with a nil
+// left on top, when there is no such property.
+[[gnu::always_inline]] inline bool run_property(lua_State *L, int properties, bool write, int metatable,
+                                                int unfinalized) {
+  lua_pushvalue(L, 2);
+  int property = lua_rawget(L, properties);
+  if (property == LUA_TNIL) return false;
+  if (property == LUA_TUSERDATA) {
+    access_field(L, write, metatable, unfinalized);
+    return true;
+  }
+  lua_pushvalue(L, 1);
+  if (write) lua_pushvalue(L, 3);
+  lua_call(L, write ? 2 : 1, write ? 0 : 1);
+  return true;
+}
+
 // obj.key: a property (a data member read here, or a getter called), else a method, else the
 // Index fallback, else nil. Properties first: this dispatch exists only for classes that have
 // some (or a fallback); a class without is indexed by its methods table itself. Upvalues:
 // methods, getters, metatable, its unfinalized copy.
 int index_dispatch(lua_State *L) {
-  lua_pushvalue(L, 2);
-  int property = lua_rawget(L, lua_upvalueindex(2));
-  if (property == LUA_TUSERDATA) {
-    access_field(L, false, lua_upvalueindex(3), lua_upvalueindex(4));
-    return 1;
-  }
-  if (property != LUA_TNIL) {
-    lua_pushvalue(L, 1);
-    lua_call(L, 1, 1);
-    return 1;
-  }
+  if (run_property(L, lua_upvalueindex(2), false, lua_upvalueindex(3), lua_upvalueindex(4))) return 1;
   lua_pushvalue(L, 2);
   if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 1;
   if (lua_rawgetp(L, lua_upvalueindex(3), &index_fallback) != LUA_TNIL) {
@@ -87,18 +96,7 @@ int index_dispatch(lua_State *L) {
 // metatable's unfinalized copy.
 int newindex_dispatch(lua_State *L) {
   lua_settop(L, 3);
-  lua_pushvalue(L, 2);
-  int property = lua_rawget(L, lua_upvalueindex(2));
-  if (property == LUA_TUSERDATA) {
-    access_field(L, true, lua_upvalueindex(1), lua_upvalueindex(3));
-    return 0;
-  }
-  if (property != LUA_TNIL) {
-    lua_pushvalue(L, 1);
-    lua_pushvalue(L, 3);
-    lua_call(L, 2, 0);
-    return 0;
-  }
+  if (run_property(L, lua_upvalueindex(2), true, lua_upvalueindex(1), lua_upvalueindex(3))) return 0;
   if (lua_rawgetp(L, lua_upvalueindex(1), &newindex_fallback) != LUA_TNIL) {
     lua_pushvalue(L, 1);
     lua_pushvalue(L, 2);
