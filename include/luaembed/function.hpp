@@ -61,7 +61,7 @@ int Function::call_raw(lua_State *L, int base, int nresults, int &first, std::ex
       }
     } undo{L, base};
     detail::push_message_handler(L);
-    push(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref_);  // push(L), less the checks lua_state() made
     (luaembed::push(L, args), ...);
     undo.called = true;
     first = base + 2;  // above the handler

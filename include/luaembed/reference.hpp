@@ -95,7 +95,10 @@ public:
     lua_rawgeti(L, LUA_REGISTRYINDEX, ref_);
   }
   // The main thread of the handle's state; throws StateClosedError when it is closed.
-  lua_State *lua_state() const;
+  lua_State *lua_state() const {
+    if (data_ == nullptr || !data_->alive) detail::throw_state_closed();
+    return data_->main;
+  }
   bool has_state() const noexcept { return data_ != nullptr; }
   bool state_alive() const noexcept { return data_ != nullptr && data_->alive; }
   // The record of the handle's state (null for a default-constructed handle).

@@ -66,10 +66,6 @@ void throw_state_closed() { throw StateClosedError(); }
 
 void throw_stack_overflow() { throw RuntimeError("stack overflow (too many values for the Lua stack)"); }
 
-void ensure_stack(lua_State *L, int n) {
-  if (!lua_checkstack(L, n)) throw_stack_overflow();
-}
-
 void rethrow(const std::exception_ptr &exception) { std::rethrow_exception(exception); }
 
 }  // namespace detail

@@ -155,9 +155,4 @@ void Reference::reset() noexcept {
   ref_ = LUA_NOREF;
 }
 
-lua_State *Reference::lua_state() const {
-  if (data_ == nullptr || !data_->alive) detail::throw_state_closed();
-  return data_->main;
-}
-
 }  // namespace luaembed

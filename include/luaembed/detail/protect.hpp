@@ -51,9 +51,11 @@ inline void remove_message_handler(lua_State *L, int handler) {
   else lua_remove(L, handler);
 }
 
-// Makes room for n more stack slots or throws RuntimeError ("stack overflow").
-void ensure_stack(lua_State *L, int n);
 [[noreturn]] void throw_stack_overflow();
+// Makes room for n more stack slots or throws RuntimeError ("stack overflow").
+inline void ensure_stack(lua_State *L, int n) {
+  if (!lua_checkstack(L, n)) throw_stack_overflow();
+}
 
 template <class Operation>
 struct ProtectedJob {
