@@ -1,5 +1,6 @@
 // Userdata that hold C++ objects: finding them, casting them, creating and destroying them.
 #include "class_keys.hpp"
+#include "message.hpp"
 
 #include <luaembed/detail/userdata.hpp>
 #include <luaembed/error.hpp>
@@ -26,8 +27,8 @@ void add_base(ClassInfo &derived, const ClassInfo &base, void *(*upcast)(void *)
   for (int i = 0; i < count; ++i)
     if (derived.bases[i].base == &base) return;
   if (count == static_cast<int>(derived.bases.size()))
-    throw ConversionError("luaembed: " + derived.name() + " has too many base classes (at most " +
-                              std::to_string(derived.bases.size()) + ")",
+    throw ConversionError(join({"luaembed: ", derived.name_view(), " has too many base classes (at most ",
+                                Number(static_cast<int>(derived.bases.size())), ")"}),
                           "too many base classes");
   derived.bases[count] = BaseLink{&base, upcast};
   derived.base_count.store(count + 1, std::memory_order_release);
@@ -44,8 +45,8 @@ void ask_user_values(ClassInfo &info, int count) {
   // Lua 5.4 gives a userdata up to USHRT_MAX user values; earlier Luas one, of their own.
   constexpr int most = compat::version >= 504 ? 65535 : 1;
   if (count < 0 || count > most)
-    throw ConversionError("luaembed: " + info.name() + " cannot have " + std::to_string(count) +
-                              " user values: " + LUA_VERSION + " gives a userdata from 0 to " + std::to_string(most),
+    throw ConversionError(join({"luaembed: ", info.name_view(), " cannot have ", Number(count),
+                                " user values: " LUA_VERSION " gives a userdata from 0 to ", Number(most)}),
                           "too many user values");
   int asked = info.user_values.load(std::memory_order_relaxed);
   while (asked < count && !info.user_values.compare_exchange_weak(asked, count, std::memory_order_relaxed)) {
@@ -86,9 +87,9 @@ void push_class_metatable(lua_State *L, const ClassInfo &info, bool finalized) {
   }
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TTABLE) return;
   lua_pop(L, 1);
-  throw ConversionError("the C++ class " + info.name() +
-                            " is not registered in this Lua state: register it with new_class<...>() first",
-                        info.name() + " is not registered");
+  throw ConversionError(join({"the C++ class ", info.name_view(),
+                              " is not registered in this Lua state: register it with new_class<...>() first"}),
+                        join({info.name_view(), " is not registered"}));
 }
 
 UserdataHeader *new_userdata(lua_State *L, const ClassInfo &info, std::size_t size, int user_values,
@@ -136,20 +137,21 @@ std::string described_type(lua_State *L, int index) {
 void throw_not_an_object(lua_State *L, int index, const ClassInfo &expected) {
   UserdataHeader *header = userdata_header(L, index);
   std::string actual = header != nullptr ? header->type->name() : described_type(L, index);
-  throw ConversionError("cannot convert Lua " + actual + " to " + expected.name() + " (" + expected.name() + " expected)",
-                        expected.name() + " expected, got " + actual);
+  std::string_view wanted = expected.name_view();
+  throw ConversionError(join({"cannot convert Lua ", actual, " to ", wanted, " (", wanted, " expected)"}),
+                        join({wanted, " expected, got ", actual}));
 }
 
 void throw_destroyed() { throw RuntimeError("userdata has been destroyed"); }
 
 void throw_const_object(const ClassInfo &info) {
-  throw ConversionError("this " + info.name() + " was lent to Lua as const: only its const methods can be called",
-                        info.name() + " is const here");
+  throw ConversionError(join({"this ", info.name_view(), " was lent to Lua as const: only its const methods can be called"}),
+                        join({info.name_view(), " is const here"}));
 }
 
 void throw_not_shared(const ClassInfo &info) {
-  throw ConversionError("this " + info.name() + " is not held by std::shared_ptr in Lua",
-                        info.name() + " held by std::shared_ptr expected");
+  throw ConversionError(join({"this ", info.name_view(), " is not held by std::shared_ptr in Lua"}),
+                        join({info.name_view(), " held by std::shared_ptr expected"}));
 }
 
 // __gc, and the end of a scope: destroy once, and mark the userdata so nothing touches it.
