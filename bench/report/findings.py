@@ -22,17 +22,18 @@ API_CALLS = {
         "Done: one string key (`lua[\"x\"]`, `t.get(\"x\")`, `t[\"x\"] = v`) is read and written by short "
         "functions of its own, and the quiet walk of longer paths is kept apart from the protected retry, so "
         "that the common case sets up no exception frame. Callgrind, instructions per operation, before → "
-        "after: global get 408 → 378, global set 551 → 526, table get 404 → 383, table set 555 → 512, "
-        "chained get 805 → 751, chained set 953 → 909, optional success / half failure / failure "
-        "617 / 609 / 429 → 579 / 571 / 410. (Earlier: the quiet walk inlined, short keys compared as two "
+        "after: global get 408 → 378, global set 551 → 508, table get 404 → 381, table set 555 → 509, "
+        "chained get 805 → 742, chained set 953 → 900, optional success / half failure / failure "
+        "617 / 609 / 429 → 588 / 580 / 421. (Earlier: the quiet walk inlined, short keys compared as two "
         "words: global get 447 → 408.)",
         "Writes keep their presence check: without it a write could raise outside `lua_pcall`, which the "
         "safety rules forbid. Within the API the price of a write is two lookups; below 1.10× against "
         "`lua_setglobal` needs an API that overwrites only (a `lua_rawset` that fails instead of inserting), "
         "which no Lua has.",
         "What is left is the price of doing each access on its own, as a C++ API must: the plain C host keeps "
-        "its state on the stack across a batch. A scope that keeps the globals (or a table) on the stack for "
-        "several accesses would save the push of the table and the stack bookkeeping of each.",
+        "its state on the stack across a batch. Only a different API could go further: a scope that keeps the "
+        "globals (or a table) on the stack for several accesses would save the push of the table and the stack "
+        "bookkeeping of each. Not done: it would be a second way to do what `lua[\"x\"]` does.",
     ],
 }
 
@@ -42,16 +43,17 @@ PROTECTED_CALL = {
         "pushed first; results are read where `lua_pcall` leaves them, with a fixed result count), plus "
         "the push of the message handler that records the traceback, `lua_checkstack`, `lua_gethook` (the "
         "call limits start a fresh budget) and `lua_settop`. Against a plain C host that protects each call "
-        "itself (the last column) a Lua function called from C++ costs 533 instructions against 429 "
-        "(callgrind): about 60 of the 104 are those calls (the handler's push and its index in `lua_pcall` "
+        "itself (the last column) a Lua function called from C++ costs 521 instructions against 429 "
+        "(callgrind; 533 before the handle checked its state once per call): about 60 of the 92 are those calls (the handler's push and its index in `lua_pcall` "
         "some 30, `lua_checkstack` 20, `lua_gettop` and `lua_gethook` 10), the rest luaembed's own code. The plain C host of the main column calls with `lua_call` inside its "
         "batch's one `lua_pcall`, which no C++ API can do for its callers (see the plan)."),
     "plan": [
         "Below 1.10× of an unprotected `lua_call` needs several calls to share one protected call. With Lua "
         "compiled as C a Lua error is a `longjmp`, which must not cross the C++ code between the calls (it "
         "would skip destructors): only with Lua compiled as C++ (`LUAEMBED_LUA_CXX`) or LuaJIT, where Lua "
-        "errors unwind, could a scope run C++ code inside one `lua_pcall` and call with `lua_call`.",
-        "The message handler could be pushed once per scope as well; per call it is about 30 instructions.",
+        "errors unwind, could a scope run C++ code inside one `lua_pcall` and call with `lua_call`. Not done: "
+        "the figures here are for Lua built as C, the default, where such a scope is unsound.",
+        "Such a scope would also push the message handler once; per call it is about 30 instructions.",
     ],
 }
 
@@ -80,7 +82,7 @@ RETURN_USERDATA = {
         "are reached through the class record, one per way of holding), the object follows the header without padding, the "
         "class metatable is found through an integer registry reference the state keeps from the registration "
         "(instead of `lua_rawgetp`, Lua's generic hash lookup), and the class record is constant-initialized. "
-        "Callgrind, instructions per operation: 1,247 → 960 (plain C: 878). What remains is the larger block "
+        "Callgrind, instructions per operation: 1,247 → 960 (plain C: 869). What remains is the larger block "
         "(the 24-byte header: one allocator size class above plain C's block), the state's allocator counting "
         "each block, and the call that finds the state's record (`lua_getallocf`)."),
     "plan": [
