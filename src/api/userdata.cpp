@@ -1,4 +1,5 @@
 // Userdata that hold C++ objects: finding them, casting them, creating and destroying them.
+#include "allocator.hpp"
 #include "class_keys.hpp"
 #include "message.hpp"
 
@@ -76,15 +77,26 @@ void remember_class_metatable(lua_State *L, const void *key) {
   entry = {key, ref};
 }
 
+namespace {
+const void *metatable_key(const ClassInfo &info, bool finalized) {
+  return finalized ? static_cast<const void *>(&info) : &info.unfinalized;
+}
+
+// Pushes the class metatable of key from the state's integer references; false, pushing
+// nothing, for a state luaembed did not create or a key not among them.
+[[gnu::always_inline]] inline bool push_known_metatable(lua_State *L, const void *key) {
+  Allocator *allocator = Allocator::of(L);
+  if (allocator == nullptr || allocator->record == nullptr) return false;
+  const ClassMetatables::Entry &entry = entry_of(allocator->record->class_metatables, key);
+  if (entry.key != key) return false;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, entry.ref);
+  return true;
+}
+}  // namespace
+
 void push_class_metatable(lua_State *L, const ClassInfo &info, bool finalized) {
-  const void *key = finalized ? static_cast<const void *>(&info) : &info.unfinalized;
-  if (StateData *data = known_state_data(L)) {
-    const ClassMetatables::Entry &entry = entry_of(data->class_metatables, key);
-    if (entry.key == key) {
-      lua_rawgeti(L, LUA_REGISTRYINDEX, entry.ref);
-      return;
-    }
-  }
+  const void *key = metatable_key(info, finalized);
+  if (push_known_metatable(L, key)) return;
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TTABLE) return;
   lua_pop(L, 1);
   throw ConversionError(join({"the C++ class ", info.name_view(),
@@ -96,7 +108,7 @@ UserdataHeader *new_userdata(lua_State *L, const ClassInfo &info, std::size_t si
                              bool finalized) {
   auto *header = static_cast<UserdataHeader *>(lua_newuserdatauv(L, size, user_values));
   *header = UserdataHeader{&info, nullptr, Holding::Value, true, false};
-  push_class_metatable(L, info, finalized);
+  if (!push_known_metatable(L, metatable_key(info, finalized))) push_class_metatable(L, info, finalized);
   lua_setmetatable(L, -2);
   return header;
 }
