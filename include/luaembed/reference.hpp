@@ -67,9 +67,6 @@ struct StateData {
 // The StateData of L's state, created on first use (also for states luaembed did not create,
 // such as the one a module is loaded into). Never null.
 StateData *state_data(lua_State *L);
-// The record of a state luaembed created, found without a registry lookup; null for other
-// states, and before the record exists or once the state closes.
-StateData *known_state_data(lua_State *L) noexcept;
 // Marks the state closed; frees the record once no handle refers to it.
 void close_state_data(StateData *data) noexcept;
 void release_state_data(StateData *data) noexcept;

@@ -28,7 +28,8 @@ public:
     void *self = nullptr;
     return lua_getallocf(L, &self) == &allocate ? static_cast<Allocator *>(self) : nullptr;
   }
-  // The state's luaembed record, kept here so that known_state_data finds it at once.
+  // The state's luaembed record, kept here so that it is found without a registry lookup
+  // (state_data), null before it exists and once the state closes.
   StateData *record = nullptr;
 
 private:

@@ -29,13 +29,10 @@ StateData *keep_known(lua_State *L, StateData *data) noexcept {
 
 }  // namespace
 
-StateData *known_state_data(lua_State *L) noexcept {
-  Allocator *allocator = Allocator::of(L);
-  return allocator != nullptr ? allocator->record : nullptr;
-}
-
 StateData *state_data(lua_State *L) {
-  if (StateData *known = known_state_data(L)) return known;
+  // A state luaembed created keeps its record with its allocator: no registry lookup.
+  if (Allocator *allocator = Allocator::of(L); allocator != nullptr && allocator->record != nullptr)
+    return allocator->record;
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &state_data_key) == LUA_TUSERDATA) {
     auto *data = *static_cast<StateData **>(lua_touserdata(L, -1));
     lua_pop(L, 1);
