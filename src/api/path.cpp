@@ -261,20 +261,25 @@ bool push_string_field(const PathStart &start, const Slot::Text &key, PathRead m
   return false;
 }
 
+// With a key on top of the table at container: overwrites the key's value when the key is
+// present (so that nothing is created) and the value pushes quietly. Leaves the stack at base
+// either way; false when it wrote nothing.
+[[gnu::always_inline]] inline bool overwrite_present(lua_State *L, StringCache &cache, int container, Slot &value,
+                                                     int base) {
+  lua_pushvalue(L, -1);
+  bool present = lua_rawget(L, container) != LUA_TNIL;
+  lua_pop(L, 1);
+  bool written = present && push_quietly(L, cache, value);
+  if (written) lua_rawset(L, container);
+  lua_settop(L, base);
+  return written;
+}
+
 bool assign_string_field(const PathStart &start, const Slot::Text &key, Slot &value) {
   lua_State *L = start.L;
   int base = lua_gettop(L);
   if (!lua_checkstack(L, 4) || !push_table_and_key(L, start, key, base)) return false;
-  lua_pushvalue(L, base + 2);
-  bool present = lua_rawget(L, base + 1) != LUA_TNIL;
-  lua_pop(L, 1);
-  if (present && push_quietly(L, start.data->strings, value)) {
-    lua_rawset(L, base + 1);
-    lua_settop(L, base);
-    return true;
-  }
-  lua_settop(L, base);
-  return false;
+  return overwrite_present(L, start.data->strings, base + 1, value, base);
 }
 
 // ---- any path -------------------------------------------------------------------------------
@@ -297,17 +302,9 @@ Outcome try_assign(lua_State *L, const PathStart &start, const Slot *keys, int c
   Outcome outcome = read_quietly(L, start, keys, count - 1, PathRead::Get, base, type);
   if (outcome == Outcome::Done && type != LUA_TTABLE) return Outcome::NotATable;
   if (outcome == Outcome::Done) {
-    int container = base + count;
-    if (push_quietly(L, start.data->strings, keys[count - 1])) {
-      lua_pushvalue(L, -1);
-      bool present = lua_rawget(L, container) != LUA_TNIL;
-      lua_pop(L, 1);
-      if (present && push_quietly(L, start.data->strings, value)) {
-        lua_rawset(L, container);
-        lua_settop(L, base);
-        return Outcome::Done;
-      }
-    }
+    if (push_quietly(L, start.data->strings, keys[count - 1]) &&
+        overwrite_present(L, start.data->strings, base + count, value, base))
+      return Outcome::Done;
     outcome = Outcome::Protect;
   }
   if (outcome == Outcome::Protect) lua_settop(L, base);

@@ -66,6 +66,25 @@ ClassMetatables::Entry &entry_of(ClassMetatables &metatables, const void *key) {
   auto bits = reinterpret_cast<std::uintptr_t>(key);
   return metatables.entries[(bits >> 3 ^ bits >> 11) % ClassMetatables::size];
 }
+
+// Pushes the class metatable: from the state's integer references when it is among them (a
+// state luaembed created), else by its registry key; throws when the class is not registered.
+[[gnu::always_inline]] inline void push_metatable_of(lua_State *L, const ClassInfo &info, bool finalized) {
+  const void *key = finalized ? static_cast<const void *>(&info) : &info.unfinalized;
+  Allocator *allocator = Allocator::of(L);
+  if (allocator != nullptr && allocator->record != nullptr) {
+    const ClassMetatables::Entry &entry = entry_of(allocator->record->class_metatables, key);
+    if (entry.key == key) {
+      lua_rawgeti(L, LUA_REGISTRYINDEX, entry.ref);
+      return;
+    }
+  }
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TTABLE) return;
+  lua_pop(L, 1);
+  throw ConversionError(join({"the C++ class ", info.name_view(),
+                              " is not registered in this Lua state: register it with new_class<...>() first"}),
+                        join({info.name_view(), " is not registered"}));
+}
 }  // namespace
 
 void remember_class_metatable(lua_State *L, const void *key) {
@@ -77,38 +96,15 @@ void remember_class_metatable(lua_State *L, const void *key) {
   entry = {key, ref};
 }
 
-namespace {
-const void *metatable_key(const ClassInfo &info, bool finalized) {
-  return finalized ? static_cast<const void *>(&info) : &info.unfinalized;
-}
-
-// Pushes the class metatable of key from the state's integer references; false, pushing
-// nothing, for a state luaembed did not create or a key not among them.
-[[gnu::always_inline]] inline bool push_known_metatable(lua_State *L, const void *key) {
-  Allocator *allocator = Allocator::of(L);
-  if (allocator == nullptr || allocator->record == nullptr) return false;
-  const ClassMetatables::Entry &entry = entry_of(allocator->record->class_metatables, key);
-  if (entry.key != key) return false;
-  lua_rawgeti(L, LUA_REGISTRYINDEX, entry.ref);
-  return true;
-}
-}  // namespace
-
 void push_class_metatable(lua_State *L, const ClassInfo &info, bool finalized) {
-  const void *key = metatable_key(info, finalized);
-  if (push_known_metatable(L, key)) return;
-  if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TTABLE) return;
-  lua_pop(L, 1);
-  throw ConversionError(join({"the C++ class ", info.name_view(),
-                              " is not registered in this Lua state: register it with new_class<...>() first"}),
-                        join({info.name_view(), " is not registered"}));
+  push_metatable_of(L, info, finalized);
 }
 
 UserdataHeader *new_userdata(lua_State *L, const ClassInfo &info, std::size_t size, int user_values,
                              bool finalized) {
   auto *header = static_cast<UserdataHeader *>(lua_newuserdatauv(L, size, user_values));
   *header = UserdataHeader{&info, nullptr, Holding::Value, true, false};
-  if (!push_known_metatable(L, metatable_key(info, finalized))) push_class_metatable(L, info, finalized);
+  push_metatable_of(L, info, finalized);  // inline: every new object comes this way
   lua_setmetatable(L, -2);
   return header;
 }

@@ -44,7 +44,6 @@ struct HeldOps {
   std::shared_ptr<void> (*share)(UserdataHeader *);
 };
 
-
 // One per C++ class and process, shared by every state (and thread) that registers the class:
 // written only under its mutex, and read without locks: the name is set once, before `named`
 // says so, and a base link is published by the release of base_count after it is in place.
@@ -59,8 +58,10 @@ struct ClassInfo {
   std::string name() const { return std::string(name_view()); }
 
   std::string_view cpp_name;
-  std::unique_ptr<const std::string> registered_name;  // null until named: a std::string member
-  std::atomic<bool> named{false};                      // would not be constant-initialized everywhere
+  // Null until named. Held by pointer: a std::string member is not constant-initialized with
+  // every compiler (clang 14 with libstdc++ 12 refuses it).
+  std::unique_ptr<const std::string> registered_name;
+  std::atomic<bool> named{false};
   std::array<BaseLink, 8> bases{};
   std::atomic<int> base_count{0};
   std::mutex writing;
@@ -192,7 +193,8 @@ void push_held(lua_State *L, Holding holding, ObjectOf object_of, Arguments &&..
   header->object = const_cast<std::remove_const_t<T> *>(object_of(*stored));
   header->holding = holding;
   std::atomic<const HeldOps *> &published = info.held_ops[static_cast<int>(holding)];
-  if (published.load(std::memory_order_relaxed) == nullptr) published.store(&held_ops_of<T, Stored>, std::memory_order_release);
+  if (published.load(std::memory_order_relaxed) == nullptr)
+    published.store(&held_ops_of<T, Stored>, std::memory_order_release);
   header->destroyed = header->object == nullptr;
 }
 
