@@ -1,7 +1,7 @@
 # Seeds for fuzz_elf: tiny real ELF files (2-3 KB each) compiled at configure time from
 # elf_seeds/, rather than binaries kept in the repository. Hosts with and without a dynamic
 # loader, modules of Lua 5.4 and 5.1, stripped, with DT_NEEDED, DT_RPATH and DT_RUNPATH.
-set(seeds "${CMAKE_BINARY_DIR}/seeds/fuzz_elf")
+set(seeds "${CMAKE_CURRENT_BINARY_DIR}/seeds/fuzz_elf")
 set(sources "${CMAKE_CURRENT_SOURCE_DIR}/elf_seeds")
 file(MAKE_DIRECTORY "${seeds}")
 # Small files: no separate code segment, no build id, no RELRO padding, no C runtime.

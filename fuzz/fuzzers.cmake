@@ -1,34 +1,27 @@
-# The fuzz project: luaembed and its doctor compiled with clang for libFuzzer, under
-# AddressSanitizer and UndefinedBehaviorSanitizer, and the four fuzz targets.
+# The fuzz targets, built in the fuzz configuration: luaembed and its doctor compiled with
+# clang for libFuzzer, under AddressSanitizer and UndefinedBehaviorSanitizer (UB aborts, no
+# recovery, so that libFuzzer sees it as a crash). CMakePresets.json sets the compiler and
+# the flags for the whole build, the library included:
 #
-#   cmake -S fuzz -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
-#   cmake --build build-fuzz -j2
-#   build-fuzz/fuzz_chunks -max_total_time=600 corpus-dir fuzz/corpus/fuzz_chunks
+#   cmake --preset fuzz && cmake --build --preset fuzz
+#   build-fuzz/bin/fuzz_chunks -max_total_time=600 corpus-dir fuzz/corpus/fuzz_chunks
 #
 # Lua itself is Debian's static archive, as in every luaembed host: it is not instrumented,
 # so the fuzzers are guided by the coverage of luaembed's code (and find Lua's own crashes
 # only as crashes).
-if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
-  message(FATAL_ERROR "luaembed fuzzers: libFuzzer needs clang; configure with "
-    "-DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ (this is ${CMAKE_CXX_COMPILER_ID})")
+if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang" OR NOT CMAKE_CXX_FLAGS MATCHES "-fsanitize=fuzzer-no-link")
+  message(FATAL_ERROR "luaembed fuzzers: libFuzzer needs clang and the whole build compiled for it "
+    "(-fsanitize=fuzzer-no-link); configure with the preset: cmake --preset fuzz "
+    "(this is ${CMAKE_CXX_COMPILER_ID}, with CMAKE_CXX_FLAGS '${CMAKE_CXX_FLAGS}')")
 endif()
-if(NOT CMAKE_BUILD_TYPE)
-  set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+if(NOT TARGET luaembed::doctor)
+  message(FATAL_ERROR "luaembed fuzzers: fuzz_elf reads files with the doctor; configure with "
+    "-DLUAEMBED_BUILD_DOCTOR=ON (the fuzz preset does)")
 endif()
-
-# Everything below, the library included, is instrumented for coverage and checked. UB aborts
-# (no recovery) so that libFuzzer sees it as a crash.
-set(sanitize -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
-add_compile_options(-fsanitize=fuzzer-no-link ${sanitize})
-add_link_options(${sanitize})
-
-set(LUAEMBED_BUILD_DOCTOR ON CACHE BOOL "" FORCE)   # fuzz_elf reads files with it
-add_subdirectory("${CMAKE_CURRENT_SOURCE_DIR}/.." luaembed)
 
 function(luaembed_add_fuzzer name)
   add_executable(${name} ${ARGN})
   target_link_options(${name} PRIVATE -fsanitize=fuzzer)
-  set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
 endfunction()
 
 luaembed_add_fuzzer(fuzz_chunks fuzz_chunks.cpp chunk_bindings.cpp)

@@ -109,16 +109,16 @@ TEST_F(Api, ConversionErrorsOutsideCallbacks) {
 }
 
 // Counts live instances: every path must destroy what it constructed.
-struct Tracked {
+struct Counted {
   static inline int alive = 0;
-  Tracked() { ++alive; }
-  Tracked(const Tracked &) { ++alive; }
-  ~Tracked() { --alive; }
+  Counted() { ++alive; }
+  Counted(const Counted &) { ++alive; }
+  ~Counted() { --alive; }
 };
 
 // A result that owns something: pushing it allocates, and may fail.
 struct TrackedText {
-  Tracked tracked;
+  Counted tracked;
   std::string text;
 };
 
@@ -142,27 +142,27 @@ TEST(Errors, NoErrorPathSkipsADestructor) {
   FailBigAllocations failing;
   State lua(StateOptions{.allocator = FailBigAllocations::allocate, .allocator_data = &failing});
   lua["raise_with_local"] = []() {
-    Tracked local;
+    Counted local;
     luaembed::raise("raised");
   };
   lua["throw_with_local"] = []() {
-    Tracked local;
+    Counted local;
     throw std::runtime_error("thrown");
   };
   lua["nested_lua_error"] = [](Function f) {
-    Tracked local;
+    Counted local;
     f.call();
   };
   lua["returns_text"] = []() { return TrackedText{{}, std::string(1000, 'x')}; };
   EXPECT_THROW(lua.exec("raise_with_local()"), RuntimeError);
   EXPECT_THROW(lua.exec("throw_with_local()"), CallbackError);
   EXPECT_THROW(lua.exec("nested_lua_error(function() error('x') end)"), RuntimeError);
-  EXPECT_EQ(Tracked::alive, 0);
+  EXPECT_EQ(Counted::alive, 0);
   EXPECT_EQ(lua.eval<std::string>("returns_text()").size(), 1000u);
   lua.collect_garbage();   // Lua 5.1 and LuaJIT would find the same long string still interned
   failing.enabled = true;  // now the result string cannot be created
   // Lua raises its own "not enough memory" object as a memory error again (lua_error does).
   EXPECT_ERROR(lua.exec("returns_text()"), MemoryError, "not enough memory");
   failing.enabled = false;
-  EXPECT_EQ(Tracked::alive, 0);
+  EXPECT_EQ(Counted::alive, 0);
 }
