@@ -15,12 +15,13 @@ namespace {
 // The attempts that only the time limit can stop set it in place of the budget.
 class Sandbox : public ::testing::Test {
 protected:
-  Sandbox() : lua(StateOptions{.memory_limit = 32 << 20, .sandbox = true, .read_file = read_file}) {
+  Sandbox() : lua(StateOptions{.memory_limit = memory_limit, .sandbox = true, .read_file = read_file}) {
     lua.set_call_limits({.instructions = instruction_budget});
   }
+  static constexpr std::size_t memory_limit = 32 << 20;
   // Ten times what filling the memory limit with string.rep costs (a step for 16 bytes):
   // a memory bomb always meets the memory limit first, and a broken one is still stopped.
-  static constexpr std::uint64_t instruction_budget = 10 * (32 << 20) / 16;
+  static constexpr std::uint64_t instruction_budget = 10 * memory_limit / 16;
   static std::optional<std::string> read_file(std::string_view path) {
     static const std::map<std::string, std::string, std::less<>> files{
         {"lib/greeting.lua", "return { hello = function(who) return 'hello ' .. who end }"},
