@@ -2,6 +2,7 @@
 #include "../api/fixture.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 
 using namespace luaembed;
@@ -9,11 +10,18 @@ using namespace std::chrono_literals;
 
 namespace {
 
+// A sandboxed state with a memory limit and an instruction budget: limits that a script
+// reaches at the same point however slow or busy the machine, so that no two of them race.
+// The attempts that only the time limit can stop set it in place of the budget.
 class Sandbox : public ::testing::Test {
 protected:
-  Sandbox() : lua(StateOptions{.memory_limit = 32 << 20, .sandbox = true, .read_file = read_file}) {
-    lua.set_call_limits({.time = 200ms});
+  Sandbox() : lua(StateOptions{.memory_limit = memory_limit, .sandbox = true, .read_file = read_file}) {
+    lua.set_call_limits({.instructions = instruction_budget});
   }
+  static constexpr std::size_t memory_limit = 32 << 20;
+  // Ten times what filling the memory limit with string.rep costs (a step for 16 bytes):
+  // a memory bomb always meets the memory limit first, and a broken one is still stopped.
+  static constexpr std::uint64_t instruction_budget = 10 * memory_limit / 16;
   static std::optional<std::string> read_file(std::string_view path) {
     static const std::map<std::string, std::string, std::less<>> files{
         {"lib/greeting.lua", "return { hello = function(who) return 'hello ' .. who end }"},
@@ -80,9 +88,6 @@ TEST_F(Sandbox, SafeFunctionsRemain) {
 }
 
 TEST_F(Sandbox, EscapeAttemptsFail) {
-  // Lua 5.3's string buffers raise their own error; Lua 5.2 reads a count past 2^31 as 0.
-  const std::string rep_memory = version_num == 503 ? "escape:1: not enough memory" : "not enough memory";
-  const std::string too_large = version_num >= 503 ? "escape:1: resulting string too large" : "no error";
   const Attempt attempts[] = {
       {"load(string.dump(print))", nil_error("call", "field", "dump")},
       {"assert(load('\\27Lua\\84\\0'))", binary_refused},
@@ -102,24 +107,45 @@ TEST_F(Sandbox, EscapeAttemptsFail) {
       {"assert(loadfile('/etc/passwd'))", "escape:1: cannot open /etc/passwd"},
       {"collectgarbage('stop')", "escape:1: collectgarbage 'stop' is not allowed here"},
       {"collectgarbage('generational')", "escape:1: collectgarbage 'generational' is not allowed here"},
-      {"while true do pcall(function() while true do end end) end", "time limit of 200 ms exceeded"},
-      {"local f = coroutine.wrap(function() while true do end end) while true do pcall(f) end", "time limit of 200 ms exceeded"},
       {"setmetatable({}, {__gc = function() while true do end end})", "escape:1: __gc metamethods are not allowed here"},
       {"local mt = {__gc = true} setmetatable({}, mt)", "escape:1: __gc metamethods are not allowed here"},
-      {"while true do xpcall(function() while true do end end, function() while true do end end) end",
-       "time limit of 200 ms exceeded"},
-      {"error(setmetatable({}, {__tostring = function() while true do end end}))", "(error object is a table value)"},
       {"local t = setmetatable({}, {__index = function(t, k) return t[k] end}) return t.x",
        c_stack_overflow},
+  };
+  lua.set_warning_handler([](std::string_view) {});
+  expect_all_fail(attempts);
+  EXPECT_EQ(lua.eval<int>("40 + 2"), 42);  // still usable
+}
+
+// Under the instruction budget, which the memory bombs cannot reach before the memory limit.
+TEST_F(Sandbox, MemoryBombsMeetTheMemoryLimit) {
+  // Lua 5.3's string buffers raise their own error; Lua 5.2 reads a count past 2^31 as 0.
+  const std::string rep_memory = version_num == 503 ? "escape:1: not enough memory" : "not enough memory";
+  const std::string too_large = version_num >= 503 ? "escape:1: resulting string too large" : "no error";
+  const Attempt attempts[] = {
       {"local t = {} while true do t[#t + 1] = ('x'):rep(2^20) .. #t end", rep_memory},
       {"string.rep('x', 2^30)", rep_memory},
       {"string.rep('x', 2^60)", too_large},
+  };
+  expect_all_fail(attempts);
+  EXPECT_EQ(lua.eval<int>("40 + 2"), 42);
+}
+
+// Under the time limit alone: nothing else stops these, however long they take to reach it.
+TEST_F(Sandbox, RunawaysMeetTheTimeLimit) {
+  lua.set_call_limits({.time = 200ms});
+  const Attempt attempts[] = {
+      {"while true do pcall(function() while true do end end) end", "time limit of 200 ms exceeded"},
+      {"local f = coroutine.wrap(function() while true do end end) while true do pcall(f) end", "time limit of 200 ms exceeded"},
+      {"while true do xpcall(function() while true do end end, function() while true do end end) end",
+       "time limit of 200 ms exceeded"},
+      {"error(setmetatable({}, {__tostring = function() while true do end end}))", "(error object is a table value)"},
       {"string.find(string.rep('a', 1e5), '.-.-.-b')", "time limit of 200 ms exceeded"},  // hours in Lua's matcher
       {"while true do pcall(string.gsub, string.rep('a', 1e5), '.-.-.-b', '') end", "time limit of 200 ms exceeded"},
   };
   lua.set_warning_handler([](std::string_view) {});
   expect_all_fail(attempts);
-  EXPECT_EQ(lua.eval<int>("40 + 2"), 42);  // still usable
+  EXPECT_EQ(lua.eval<int>("40 + 2"), 42);
 }
 
 // What Lua 5.1 and LuaJIT add: loadstring (which reads bytecode), load from a reader, getfenv
@@ -162,6 +188,7 @@ TEST_F(Sandbox, EnvironmentsKeepScriptsApart) {
 // The budgeted string functions reach every environment: its copy of the string table, and
 // the strings' own methods.
 TEST_F(Sandbox, EnvironmentsUseTheBudgetedStringFunctions) {
+  lua.set_call_limits({.time = 200ms});
   Table environment = lua.new_environment();
   for (const char *code : {"string.find(string.rep('a', 1e5), '.-.-.-b')",
                            "local s = string.rep('a', 1e5) s:gsub('.-.-.-b', '')"})
