@@ -2,7 +2,7 @@
 #include <luaembed/state.hpp>
 
 #include "allocator.hpp"
-#include "limits.hpp"
+#include "safety/limits.hpp"
 
 #include <cstdio>
 #include <cstdlib>
