@@ -1,7 +1,7 @@
 // The record of a C++ class (ClassInfo), one per process: its name, its bases and the casts
 // along them, and how many user values its objects carry. Shared by every state, hence the
 // lock for writers and the atomics for readers (detail/userdata.hpp).
-#include "api/message.hpp"
+#include "api/message_pieces.hpp"
 
 #include <luaembed/detail/userdata.hpp>
 #include <luaembed/error.hpp>

@@ -2,7 +2,7 @@
 #include "class_keys.hpp"
 
 #include "api/allocator.hpp"
-#include "api/message.hpp"
+#include "api/message_pieces.hpp"
 
 #include <luaembed/detail/userdata.hpp>
 #include <luaembed/error.hpp>
