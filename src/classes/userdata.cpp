@@ -3,6 +3,7 @@
 
 #include "api/allocator.hpp"
 #include "api/message_pieces.hpp"
+#include "api/state_record.hpp"
 
 #include <luaembed/detail/userdata.hpp>
 #include <luaembed/error.hpp>
