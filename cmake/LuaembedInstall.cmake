@@ -11,6 +11,7 @@ install(TARGETS luaembed luaembed_module EXPORT luaembedTargets)
 if(LUAEMBED_REQUIRE_GUARD)
   install(TARGETS luaembed_doctor EXPORT luaembedTargets)  # linked into luaembed's require guard
 endif()
+# Every public header, one tree: the C++ API, the bundle runtime's and the doctor's.
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/luaembed" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(EXPORT luaembedTargets NAMESPACE luaembed:: DESTINATION "${LUAEMBED_INSTALL_CMAKEDIR}")
 

@@ -8,10 +8,10 @@
 #pragma once
 
 #include <luaembed/detail/bind.hpp>
+#include <luaembed/detail/multiple_values.hpp>
 #include <luaembed/reference.hpp>
 #include <luaembed/result.hpp>
 #include <luaembed/value.hpp>
-#include <luaembed/values.hpp>
 
 #include <functional>
 

@@ -9,67 +9,19 @@
 
 #include <luaembed/lua.hpp>
 
-#include <any>
-#include <cstddef>
-#include <cstdint>
-#include <functional>
-#include <string>
-#include <typeindex>
-#include <unordered_map>
-
 namespace luaembed {
 
 namespace detail {
 
-// Strings the state already holds, short ones found by their content, longer ones by the
-// address of their text (checked against it): a key pushed from here allocates nothing, so
-// that reading or writing an existing field with a string key needs no lua_pcall (path.cpp).
-// Each entry owns a registry reference, made with the record, which holds its string (false
-// while empty); two entries per set.
-struct StringCache {
-  static constexpr int sets = 16;
-  static constexpr std::size_t copied = 16;  // texts this short are found by content, without Lua
-  struct Entry {
-    const char *text = nullptr;  // null while empty
-    std::size_t size = 0;
-    int ref = LUA_NOREF;
-    std::uint64_t head = 0, tail = 0;  // a short text's bytes (path.cpp)
-  };
-  Entry entries[2 * sets];
-  int index_event = LUA_NOREF;  // "__index": whether a metatable has it, found without pushing it
-};
-
-// The state's class metatables by integer reference, keyed by their registry keys (the class
-// records' addresses): lua_rawgeti finds one in the registry's array, where lua_rawgetp hashes
-// a light userdata. Filled when a class is registered; a collision keeps the newer class.
-struct ClassMetatables {
-  static constexpr int size = 32;
-  struct Entry {
-    const void *key = nullptr;
-    int ref = LUA_NOREF;
-  };
-  Entry entries[size];
-};
-
-// What a state shares with the handles and views that refer to it.
+// What a handle reads of its state's record on every use, inline: the state's main thread,
+// and whether the state is still open. The record itself extends it with what luaembed keeps
+// per state (strings, class metatables, app data, warnings): that is the implementation's
+// (src/api/state_record.hpp), and handles only point at it.
 struct StateData {
   lua_State *main = nullptr;
   bool alive = true;
-  std::size_t handles = 0;
-  StringCache strings;
-  ClassMetatables class_metatables;
-  std::unordered_map<std::type_index, std::any> app_data;
-  std::function<void(std::string_view)> warning_handler;
-  std::string warning_pieces;  // a warning arrives in pieces (Lua 5.4's lua_warning tocont)
-  bool warnings_on = true;
 };
 
-// The StateData of L's state, created on first use (also for states luaembed did not create,
-// such as the one a module is loaded into). Never null.
-StateData *state_data(lua_State *L);
-// Marks the state closed; frees the record once no handle refers to it.
-void close_state_data(StateData *data) noexcept;
-void release_state_data(StateData *data) noexcept;
 [[noreturn]] void throw_state_closed();
 
 }  // namespace detail

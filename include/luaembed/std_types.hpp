@@ -3,8 +3,8 @@
 //   std::variant        the first alternative that matches wins
 //   std::vector, std::array            Lua sequences (1..n)
 //   std::map, std::unordered_map       Lua tables
-// std::tuple and std::pair travel as multiple values (see values.hpp); std::function is in
-// function.hpp.
+// std::tuple and std::pair travel as multiple values (see detail/multiple_values.hpp);
+// std::function is in function.hpp.
 #pragma once
 
 #include <luaembed/convert.hpp>

@@ -9,7 +9,7 @@
 
 namespace luaembed::detail {
 
-struct StateData;
+struct StateRecord;
 
 class Allocator {
 public:
@@ -30,7 +30,7 @@ public:
   }
   // The state's luaembed record, kept here so that it is found without a registry lookup
   // (state_data), null before it exists and once the state closes.
-  StateData *record = nullptr;
+  StateRecord *record = nullptr;
 
 private:
   void *reallocate(void *block, std::size_t old_size, std::size_t new_size) {

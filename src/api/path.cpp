@@ -11,6 +11,8 @@
 //  - a string is pushed from the state's string cache (a registry reference), never created.
 // Everything else (a metatable to consult, a new key, a string not in the cache, a value that
 // allocates) runs the whole path again protected, which also caches the strings it pushes.
+#include "state_record.hpp"
+
 #include <luaembed/detail/path.hpp>
 #include <luaembed/error.hpp>
 
@@ -129,6 +131,9 @@ void remember(lua_State *L, StringCache &cache, const char *text, std::size_t si
   entry->tail = key.tail;
 }
 
+// The string cache of the path's state, in its record (state_record.hpp).
+StringCache &strings_of(const PathStart &start) { return record_of(start.data)->strings; }
+
 // ---- pushing --------------------------------------------------------------------------------
 
 void push_start(lua_State *L, const PathStart &start) {
@@ -194,10 +199,10 @@ bool lacks_index(lua_State *L, const StringCache &cache) {
   type = LUA_TTABLE;
   for (int i = 0, container = top + 1; i < count; ++i, ++container) {
     if (type != LUA_TTABLE) return leads_on(type, mode);
-    if (!push_quietly(L, start.data->strings, keys[i])) return Outcome::Protect;
+    if (!push_quietly(L, strings_of(start), keys[i])) return Outcome::Protect;
     type = lua_rawget(L, container);
     if (type != LUA_TNIL || (mode == PathRead::Raw && i == count - 1)) continue;
-    if (lua_getmetatable(L, container) && !lacks_index(L, start.data->strings)) return Outcome::Protect;
+    if (lua_getmetatable(L, container) && !lacks_index(L, strings_of(start))) return Outcome::Protect;
   }
   return Outcome::Done;
 }
@@ -214,7 +219,7 @@ void read_loudly(lua_State *L, const PathStart &start, const Slot *keys, int cou
       return;
     }
     int container = lua_gettop(L);
-    push_loudly(L, start.data->strings, const_cast<Slot &>(keys[i]));
+    push_loudly(L, strings_of(start), const_cast<Slot &>(keys[i]));
     if (mode == PathRead::Raw && i == count - 1) lua_rawget(L, container);
     else lua_gettable(L, container);
     type = lua_type(L, -1);
@@ -246,7 +251,7 @@ bool is_string_key(const PathStart &start, const Slot *keys, int count) {
 // Pushes the start and the key. False (the stack as it was) when the key is not cached.
 bool push_table_and_key(lua_State *L, const PathStart &start, const Slot::Text &key, int base) {
   push_start(L, start);
-  if (push_cached_call(L, start.data->strings, key.data, key.size)) return true;
+  if (push_cached_call(L, strings_of(start), key.data, key.size)) return true;
   lua_settop(L, base);
   return false;
 }
@@ -256,7 +261,7 @@ bool push_string_field(const PathStart &start, const Slot::Text &key, PathRead m
   base = lua_gettop(L);
   if (!lua_checkstack(L, 3) || !push_table_and_key(L, start, key, base)) return false;
   if (lua_rawget(L, base + 1) != LUA_TNIL || mode == PathRead::Raw) return true;
-  if (!lua_getmetatable(L, base + 1) || lacks_index(L, start.data->strings)) return true;
+  if (!lua_getmetatable(L, base + 1) || lacks_index(L, strings_of(start))) return true;
   lua_settop(L, base);
   return false;
 }
@@ -279,7 +284,7 @@ bool assign_string_field(const PathStart &start, const Slot::Text &key, Slot &va
   lua_State *L = start.L;
   int base = lua_gettop(L);
   if (!lua_checkstack(L, 4) || !push_table_and_key(L, start, key, base)) return false;
-  return overwrite_present(L, start.data->strings, base + 1, value, base);
+  return overwrite_present(L, strings_of(start), base + 1, value, base);
 }
 
 // ---- any path -------------------------------------------------------------------------------
@@ -302,8 +307,8 @@ Outcome try_assign(lua_State *L, const PathStart &start, const Slot *keys, int c
   Outcome outcome = read_quietly(L, start, keys, count - 1, PathRead::Get, base, type);
   if (outcome == Outcome::Done && type != LUA_TTABLE) return Outcome::NotATable;
   if (outcome == Outcome::Done) {
-    if (push_quietly(L, start.data->strings, keys[count - 1]) &&
-        overwrite_present(L, start.data->strings, base + count, value, base))
+    if (push_quietly(L, strings_of(start), keys[count - 1]) &&
+        overwrite_present(L, strings_of(start), base + count, value, base))
       return Outcome::Done;
     outcome = Outcome::Protect;
   }
@@ -340,8 +345,8 @@ Outcome try_assign(lua_State *L, const PathStart &start, const Slot *keys, int c
         outcome = Outcome::NotATable;
         return 1;
       }
-      push_loudly(L, start.data->strings, const_cast<Slot &>(keys[count - 1]));
-      push_loudly(L, start.data->strings, value);
+      push_loudly(L, strings_of(start), const_cast<Slot &>(keys[count - 1]));
+      push_loudly(L, strings_of(start), value);
       if (raw) lua_rawset(L, container);
       else lua_settable(L, container);
       return 0;

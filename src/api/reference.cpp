@@ -1,5 +1,6 @@
 // Registry references, and the per-state record that tells handles whether their state lives.
 #include "allocator.hpp"
+#include "state_record.hpp"
 
 #include <luaembed/detail/protect.hpp>
 #include <luaembed/error.hpp>
@@ -18,30 +19,30 @@ const char state_data_key = 0;
 // The state is closing: its record outlives it only as long as handles point at it.
 int close_on_collect(lua_State *L) {
   if (Allocator *allocator = Allocator::of(L)) allocator->record = nullptr;
-  close_state_data(*static_cast<StateData **>(lua_touserdata(L, 1)));
+  close_state_data(*static_cast<StateRecord **>(lua_touserdata(L, 1)));
   return 0;
 }
 
-StateData *keep_known(lua_State *L, StateData *data) noexcept {
+StateRecord *keep_known(lua_State *L, StateRecord *data) noexcept {
   if (Allocator *allocator = Allocator::of(L); allocator != nullptr && data->alive) allocator->record = data;
   return data;
 }
 
 }  // namespace
 
-StateData *state_data(lua_State *L) {
+StateRecord *state_data(lua_State *L) {
   // A state luaembed created keeps its record with its allocator: no registry lookup.
   if (Allocator *allocator = Allocator::of(L); allocator != nullptr && allocator->record != nullptr)
     return allocator->record;
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &state_data_key) == LUA_TUSERDATA) {
-    auto *data = *static_cast<StateData **>(lua_touserdata(L, -1));
+    auto *data = *static_cast<StateRecord **>(lua_touserdata(L, -1));
     lua_pop(L, 1);
     return keep_known(L, data);
   }
   lua_pop(L, 1);
   lua_State *main = compat::main_thread(L);
   if (main == nullptr) throw MemoryError();
-  auto *data = new StateData;
+  auto *data = new StateRecord;
   data->main = main;
   try {
     protect(L, 0, 0, [data](lua_State *L) {
@@ -57,7 +58,7 @@ StateData *state_data(lua_State *L) {
       lua_createtable(L, 0, 1);
       lua_pushcfunction(L, close_on_collect);
       lua_setfield(L, -2, "__gc");
-      *static_cast<StateData **>(lua_newuserdatauv(L, sizeof(StateData *), 0)) = data;
+      *static_cast<StateRecord **>(lua_newuserdatauv(L, sizeof(StateRecord *), 0)) = data;
       lua_pushvalue(L, -1);
       lua_rawsetp(L, LUA_REGISTRYINDEX, &state_data_key);
       lua_insert(L, -2);
@@ -71,14 +72,14 @@ StateData *state_data(lua_State *L) {
   return keep_known(L, data);
 }
 
-void close_state_data(StateData *data) noexcept {
+void close_state_data(StateRecord *data) noexcept {
   data->alive = false;
   data->app_data.clear();
   data->warning_handler = nullptr;
   if (data->handles == 0) delete data;
 }
 
-void release_state_data(StateData *data) noexcept {
+void release_state_data(StateRecord *data) noexcept {
   if (--data->handles == 0 && !data->alive) delete data;
 }
 
@@ -86,7 +87,7 @@ void release_state_data(StateData *data) noexcept {
 
 Reference::Reference(lua_State *L, int index) {
   index = lua_absindex(L, index);
-  detail::StateData *data = detail::state_data(L);
+  detail::StateRecord *data = detail::state_data(L);
   if (lua_isnoneornil(L, index)) {
     ref_ = LUA_REFNIL;
   } else {
@@ -98,7 +99,7 @@ Reference::Reference(lua_State *L, int index) {
     });
   }
   data_ = data;
-  ++data_->handles;
+  ++data->handles;
 }
 
 Reference::Reference(const Reference &other) {
@@ -118,7 +119,7 @@ Reference::Reference(const Reference &other) {
     }
   }
   data_ = other.data_;
-  ++data_->handles;
+  ++detail::record_of(data_)->handles;
 }
 
 Reference::Reference(Reference &&other) noexcept : data_(other.data_), ref_(other.ref_) {
@@ -147,7 +148,7 @@ Reference::~Reference() { reset(); }
 void Reference::reset() noexcept {
   if (data_ == nullptr) return;
   if (data_->alive && ref_ > 0) luaL_unref(data_->main, LUA_REGISTRYINDEX, ref_);
-  detail::release_state_data(data_);
+  detail::release_state_data(detail::record_of(data_));
   data_ = nullptr;
   ref_ = LUA_NOREF;
 }

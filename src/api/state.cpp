@@ -2,7 +2,8 @@
 #include <luaembed/state.hpp>
 
 #include "allocator.hpp"
-#include "limits.hpp"
+#include "state_record.hpp"
+#include "safety/limits.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -236,7 +237,7 @@ Table StateView::create_table(int array_size, int hash_size) const {
 }
 
 std::any &StateView::app_data_slot(std::type_index type, bool create) const {
-  detail::StateData *data = detail::state_data(lua_state());
+  detail::StateRecord *data = detail::state_data(lua_state());
   if (create) return data->app_data[type];
   auto found = data->app_data.find(type);
   static thread_local std::any none;

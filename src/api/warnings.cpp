@@ -3,6 +3,8 @@
 // Lua 5.1 to 5.3 have no warn. When the application sets a handler there, luaembed provides
 // the global function warn itself, with 5.4's rules (strings only; "@on" or "@off" alone is a
 // control message), so that scripts and handlers behave the same on every version.
+#include "state_record.hpp"
+
 #include <luaembed/state.hpp>
 
 #include <cstdio>
@@ -14,7 +16,7 @@ namespace {
 
 // Control messages ("@on", "@off") arrive whole; others may come in pieces (to_continue).
 void deliver_warning(void *user_data, const char *piece, int to_continue) {
-  auto *data = static_cast<detail::StateData *>(user_data);
+  auto *data = static_cast<detail::StateRecord *>(user_data);
   if (data->warning_pieces.empty() && !to_continue && piece[0] == '@') {
     if (std::strcmp(piece, "@on") == 0) data->warnings_on = true;
     if (std::strcmp(piece, "@off") == 0) data->warnings_on = false;
@@ -35,7 +37,7 @@ void deliver_warning(void *user_data, const char *piece, int to_continue) {
 }
 
 #if LUA_VERSION_NUM < 504  // version: warn
-// warn(piece, ...): the pieces of one message. Upvalue: the state's StateData.
+// warn(piece, ...): the pieces of one message. Upvalue: the state's record.
 int warn(lua_State *L) {
   int count = lua_gettop(L);
   luaL_checkstring(L, 1);
@@ -50,7 +52,7 @@ int warn(lua_State *L) {
 
 void StateView::set_warning_handler(std::function<void(std::string_view)> handler) const {
   lua_State *L = lua_state();
-  detail::StateData *data = detail::state_data(L);
+  detail::StateRecord *data = detail::state_data(L);
   // A handler asked for warnings; Lua's own default starts with them off.
   data->warnings_on = static_cast<bool>(handler);
   bool provide_warn = !compat::has_warnings && handler;

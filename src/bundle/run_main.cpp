@@ -4,6 +4,8 @@
 // stderr and makes the exit status 1. LUA_INIT is not read: a bundle runs only what it carries.
 #include "runtime.hpp"
 
+#include "runner.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -18,30 +20,9 @@ void report(const char *message) {
   std::fflush(stderr);
 }
 
-// The message handler runs where the error was raised, the only moment a traceback exists.
-int add_traceback(lua_State *L) {
-  const char *message = lua_tostring(L, 1);
-  if (message == nullptr) {
-    // An error object that can describe itself is shown as it describes itself, as is.
-    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
-    message = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
-  }
-  luaL_traceback(L, L, message, 1);
-  return 1;
-}
-
-void create_arg_table(lua_State *L, int argc, char **argv) {
-  lua_createtable(L, argc > 0 ? argc - 1 : 0, 1);
-  for (int i = 0; i < argc; i++) {
-    lua_pushstring(L, argv[i]);
-    lua_rawseti(L, -2, i);
-  }
-  lua_setglobal(L, "arg");
-}
-
 // Runs the main script with argv[1..] as its arguments; reports a failure. Returns the status.
 int run_main_script(lua_State *L, int argc, char **argv) {
-  lua_pushcfunction(L, add_traceback);
+  lua_pushcfunction(L, runner::traceback_handler);
   int handler = lua_gettop(L);
   int status = load_script(L, *manifest.main_script);
   if (status == LUA_OK) {
@@ -64,7 +45,7 @@ int start(lua_State *L) {
   luaL_openlibs(L);
   lua_pushcfunction(L, open);
   lua_call(L, 0, 0);
-  create_arg_table(L, argc, argv);
+  runner::create_arg_table(L, argc, argv, 0);  // the program is arg[0]
   lua_pushboolean(L, run_main_script(L, argc, argv) == LUA_OK);
   return 1;
 }

@@ -2,6 +2,8 @@
 // the machine it runs on. The messages name the file, say what it is, and what to give instead.
 #include "file_checks.hpp"
 
+#include "machine.hpp"
+
 #include <luaembed/doctor/error.hpp>
 
 #include <elf.h>
@@ -13,25 +15,8 @@ namespace luaembed::doctor::detail {
 
 namespace {
 
-// The ELF identity of the machine the doctor was built for: a module of another class or
-// architecture can never load into a program of this one.
-#if defined(__x86_64__)
-constexpr unsigned native_machine = EM_X86_64;
-#elif defined(__aarch64__)
-constexpr unsigned native_machine = EM_AARCH64;
-#elif defined(__i386__)
-constexpr unsigned native_machine = EM_386;
-#elif defined(__arm__)
-constexpr unsigned native_machine = EM_ARM;
-#elif defined(__riscv)
-constexpr unsigned native_machine = EM_RISCV;
-#elif defined(__powerpc64__)
-constexpr unsigned native_machine = EM_PPC64;
-#elif defined(__s390x__)
-constexpr unsigned native_machine = EM_S390;
-#else
-#error "luaembed-doctor: add this machine's ELF e_machine here"
-#endif
+// The ELF identity of the machine the doctor was built for (its architecture: machine.hpp): a
+// module of another class or architecture can never load into a program of this one.
 constexpr unsigned char native_class = sizeof(void *) == 8 ? ELFCLASS64 : ELFCLASS32;
 constexpr unsigned char native_byte_order =
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? ELFDATA2LSB : ELFDATA2MSB;
@@ -92,23 +77,6 @@ unsigned raw_machine(std::string_view bytes) {
 
 }  // namespace
 
-std::string machine_name(unsigned machine) {
-  switch (machine) {
-    case EM_X86_64: return "x86-64";
-    case EM_386: return "Intel 80386 (32-bit x86)";
-    case EM_AARCH64: return "AArch64 (64-bit ARM)";
-    case EM_ARM: return "ARM (32-bit)";
-    case EM_RISCV: return "RISC-V";
-    case EM_PPC64: return "PowerPC 64";
-    case EM_PPC: return "PowerPC";
-    case EM_S390: return "IBM S/390";
-    case EM_MIPS: return "MIPS";
-    case EM_SPARCV9: return "SPARC V9";
-    case EM_LOONGARCH: return "LoongArch";
-    default: return "e_machine " + std::to_string(machine);
-  }
-}
-
 void check_regular_file(const std::filesystem::path &path) {
   std::error_code error;
   auto status = std::filesystem::status(path, error);
@@ -137,15 +105,15 @@ void check_elf_identity(const std::filesystem::path &path, std::string_view byte
     fail(path, "is corrupt: its ELF class byte is " + std::to_string(elf_class) + ", neither 32- nor 64-bit");
   if (elf_class != native_class)
     fail(path, "is a " + bits(elf_class) + " ELF file for " + machine_name(machine) + "; this "
-               "doctor examines " + bits(native_class) + " " + machine_name(native_machine) +
+               "doctor examines " + bits(native_class) + " " + std::string(native_machine.name) +
                " files, and a " + bits(elf_class) + " module never loads into a " +
                bits(native_class) + " program (nor the other way round)");
   if (byte_order != native_byte_order)
     fail(path, "is an ELF file of the other byte order (" + machine_name(machine) + "); it cannot "
                "load on this machine: examine it on the machine it was built for");
-  if (machine != native_machine)
+  if (machine != native_machine.elf_machine)
     fail(path, "is an ELF file for " + machine_name(machine) + ", not " +
-                   machine_name(native_machine) + ": it cannot load on this machine; examine it "
+                   std::string(native_machine.name) + ": it cannot load on this machine; examine it "
                    "with a luaembed-doctor built for " + machine_name(machine));
 }
 

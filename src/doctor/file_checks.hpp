@@ -16,7 +16,4 @@ void check_regular_file(const std::filesystem::path &path);
 void check_elf_identity(const std::filesystem::path &path, std::string_view first_bytes,
                         std::size_t file_size);
 
-// "x86-64", "AArch64 (64-bit ARM)"...; "e_machine 1234" for the others.
-std::string machine_name(unsigned machine);
-
 }  // namespace luaembed::doctor::detail

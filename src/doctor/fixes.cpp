@@ -2,6 +2,8 @@
 // files (the archive, the headers, the list) of the Lua version at hand.
 #include <luaembed/doctor/fixes.hpp>
 
+#include "machine.hpp"
+
 #include <luaembed/doctor/api_catalog.hpp>
 
 #include <algorithm>
@@ -10,13 +12,8 @@ namespace luaembed::doctor {
 
 namespace {
 
-#if defined(__x86_64__)
-constexpr std::string_view rust_target = "x86_64-unknown-linux-gnu";
-#elif defined(__aarch64__)
-constexpr std::string_view rust_target = "aarch64-unknown-linux-gnu";
-#else
-constexpr std::string_view rust_target = "<target triple>";
-#endif
+constexpr std::string_view rust_target =
+    detail::native_machine.rust_target.empty() ? "<target triple>" : detail::native_machine.rust_target;
 
 // What a fix for version v refers to.
 struct ExportNames {

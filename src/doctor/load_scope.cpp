@@ -6,6 +6,8 @@
 // skipping files of another class or architecture, as the loader does.
 #include <luaembed/doctor/load_scope.hpp>
 
+#include "machine.hpp"
+
 #include <luaembed/doctor/error.hpp>
 
 #include <algorithm>
@@ -16,13 +18,7 @@ namespace luaembed::doctor {
 
 namespace {
 
-#if defined(__x86_64__)
-constexpr std::string_view multiarch = "x86_64-linux-gnu";
-#elif defined(__aarch64__)
-constexpr std::string_view multiarch = "aarch64-linux-gnu";
-#else
-constexpr std::string_view multiarch = "";
-#endif
+constexpr std::string_view multiarch = detail::native_machine.multiarch;  // empty: not known
 
 constexpr std::size_t most_libraries = 512;   // a bound against dependency cycles gone wrong
 

@@ -20,8 +20,8 @@ case $mode in
 esac
 cmake --build "$work/build" -j1 >"$work/build.log"   # ctest runs two tests at once: one compiler each
 
-"$source/tests/support/expect_output.sh" "$source/tests/modules/real_modules.expected" \
-  "$work/build/consumer" "$source/tests/modules/real_modules.lua"
+"$source/tests/support/expect_output.sh" "$source/tests/real_modules/real_modules.expected" \
+  "$work/build/consumer" "$source/tests/real_modules/real_modules.lua"
 # The module loads in Debian's stock interpreter.
 # shellcheck disable=SC2086  # LUAEMBED_STOCK_LUA_ENV: words for env (sanitizer builds), or none
 answer=$(env ${LUAEMBED_STOCK_LUA_ENV-} lua5.4 -e "package.cpath = '$work/build/modules/?.so' print(require('consumer_module').answer())")

@@ -1,8 +1,8 @@
 #include "chunks.hpp"
 
 #include "dialect.hpp"
-#include "messages.hpp"
 #include "protected_call.hpp"
+#include "reports.hpp"
 #include "script_args.hpp"
 
 #include <cstdlib>

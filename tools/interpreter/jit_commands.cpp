@@ -2,7 +2,7 @@
 // reports its message alone.
 #include "jit_commands.hpp"
 
-#include "messages.hpp"
+#include "reports.hpp"
 
 #include <cstdio>
 #include <cstring>

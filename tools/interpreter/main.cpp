@@ -10,9 +10,9 @@
 #include "chunks.hpp"
 #include "dialect.hpp"
 #include "jit_commands.hpp"
-#include "messages.hpp"
 #include "options.hpp"
 #include "repl.hpp"
+#include "reports.hpp"
 #include "script_args.hpp"
 
 #include <luaembed/state.hpp>

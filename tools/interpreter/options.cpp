@@ -4,7 +4,7 @@
 #include "options.hpp"
 
 #include "dialect.hpp"
-#include "messages.hpp"
+#include "reports.hpp"
 
 #include <cstdio>
 

@@ -6,6 +6,8 @@
 #include "dialect.hpp"
 #include "interrupt.hpp"
 
+#include "runner.hpp"
+
 namespace luaembed::interpreter {
 
 namespace {
@@ -45,22 +47,10 @@ int traceback_luajit(lua_State* L) {
   return 1;
 }
 
-// lua5.3 and 5.4: every error becomes a string with a traceback, but what describes itself.
-int traceback_53(lua_State* L) {
-  const char* message = lua_tostring(L, 1);
-  if (message == nullptr) {
-    // An error object that can describe itself is shown as it describes itself, as is.
-    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
-    message = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
-  }
-  luaL_traceback(L, L, message, 1);
-  return 1;
-}
-
 constexpr lua_CFunction message_handler = dialect::handler == Handler::Lua51    ? traceback_51
                                           : dialect::handler == Handler::Lua52  ? traceback_52
                                           : dialect::handler == Handler::LuaJIT ? traceback_luajit
-                                                                                : traceback_53;
+                                                                                : runner::traceback_handler;
 
 }  // namespace
 

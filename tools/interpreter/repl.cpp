@@ -5,8 +5,8 @@
 
 #include "dialect.hpp"
 #include "line_input.hpp"
-#include "messages.hpp"
 #include "protected_call.hpp"
+#include "reports.hpp"
 
 #include <cstdio>
 #include <cstdlib>

@@ -2,19 +2,15 @@
 
 #include "dialect.hpp"
 
+#include "runner.hpp"
+
 #include <algorithm>
 
 namespace luaembed::interpreter {
 
 void create_arg_table(lua_State* L, int argc, char** argv, int script) {
   int zero = script < argc || !dialect::arg_zero_without_script ? script : 0;  // becomes arg[0]
-  int positive_count = std::max(argc - zero - 1, 0);
-  lua_createtable(L, positive_count, zero + 1);
-  for (int i = 0; i < argc; i++) {
-    lua_pushstring(L, argv[i]);
-    lua_rawseti(L, -2, i - zero);
-  }
-  lua_setglobal(L, "arg");
+  runner::create_arg_table(L, argc, argv, zero);
 }
 
 namespace {

@@ -9,8 +9,8 @@
 // cannot longjmp over the live result either.
 #pragma once
 
+#include <luaembed/detail/multiple_values.hpp>
 #include <luaembed/detail/protect.hpp>
-#include <luaembed/values.hpp>
 
 #include <functional>
 #include <new>

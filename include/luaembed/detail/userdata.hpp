@@ -66,7 +66,7 @@ struct ClassInfo {
   std::atomic<int> base_count{0};
   std::mutex writing;
   // The registry keys of the class's metatables in each state: `this` for the one with __gc,
-  // &unfinalized for its copy without, for objects that need no finalizer (class_registry.cpp).
+  // &unfinalized for its copy without, for objects that need no finalizer (src/classes/registration.cpp).
   const char unfinalized = 0;
   // The user values each object carries: the most any registration asked for (none unless
   // asked: a user value makes the collector traverse every object of the class).

@@ -12,6 +12,7 @@ extern const char setters_table;       // property name -> setter(self, value)
 extern const char constructors_table;  // {function, arity, matcher} for each overload
 extern const char index_fallback;      // Meta::Index
 extern const char newindex_fallback;   // Meta::NewIndex
+extern const char unfinalized_metatable;  // the copy without __gc (registration.cpp)
 
 int collect_userdata(lua_State *L);
 

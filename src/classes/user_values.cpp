@@ -1,6 +1,6 @@
 // User values of userdata (Value::user_value, set_user_value): a file of their own, so that a
 // program that does not use them links none of the class machinery they consult.
-#include "message.hpp"
+#include "api/message_pieces.hpp"
 
 #include <luaembed/detail/userdata.hpp>
 #include <luaembed/error.hpp>

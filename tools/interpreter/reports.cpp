@@ -1,6 +1,6 @@
 // Messages go through C stdio, like everything Lua itself prints (print, io.write, warn), so
 // the interpreter's output and the script's output come out in the order they were written.
-#include "messages.hpp"
+#include "reports.hpp"
 
 #include "dialect.hpp"
 

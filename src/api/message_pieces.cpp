@@ -1,5 +1,5 @@
-// Error messages from pieces (message.hpp).
-#include "message.hpp"
+// Error messages from pieces (message_pieces.hpp).
+#include "message_pieces.hpp"
 
 #include <charconv>
 
