@@ -8,6 +8,30 @@ io.write("ready\n") io.flush()
 while true do end
 LUA
 
+# cpu_ticks <pid>: the CPU time the process has used so far, in clock ticks (user + system).
+cpu_ticks() {
+  local fields
+  read -ra fields <"/proc/$1/stat" 2>/dev/null || { echo 0; return; }
+  # Fields 14 and 15 (utime, stime), counted after the ")" that ends the command name.
+  local rest="${fields[*]}"
+  rest=${rest##*) }
+  read -ra fields <<<"$rest"
+  echo $((fields[11] + fields[12]))
+}
+
+# wait_until_looping <pid>: "ready" is written from inside io.write and io.flush; a signal that
+# arrives before they return makes the hook fire on their return, one level off, and the
+# message says "busy.lua:1: interrupted!". Both interpreters do that; whether they do depends
+# on the scheduler. Once the script has run for a few ticks of CPU time after "ready", it is
+# in the loop, the few microseconds from the flush to the loop long past.
+wait_until_looping() {
+  local pid=$1 start deadline=$((SECONDS + 10))
+  start=$(cpu_ticks "$pid")
+  while (($(cpu_ticks "$pid") < start + 3)) && ((SECONDS < deadline)); do
+    sleep 0.01
+  done
+}
+
 # interrupt <label> <interpreter> [args...]: starts it, waits until the script runs, sends
 # SIGINT, and records the results like `run`.
 interrupt() {
@@ -26,6 +50,7 @@ interrupt() {
     fi
     sleep 0.02
   done
+  wait_until_looping "$pid"
   kill -INT "$pid"
   wait "$pid"
   echo $? >"$WORK/$label.status"
