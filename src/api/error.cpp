@@ -3,6 +3,7 @@
 #include <luaembed/detail/protect.hpp>
 #include <luaembed/error.hpp>
 #include <luaembed/reference.hpp>
+#include <luaembed/std_types.hpp>
 
 #include <string>
 

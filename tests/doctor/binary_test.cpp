@@ -6,6 +6,7 @@
 #include "doctor_fixtures.hpp"
 #include "run_command.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,12 +16,10 @@
 using namespace luaembed::doctor;
 using doctor_test::debian_module;
 using doctor_test::host;
+using ::testing::Contains;
+using ::testing::Not;
 
 namespace {
-
-bool has(const std::vector<std::string> &names, const std::string &name) {
-  return std::ranges::find(names, name) != names.end();
-}
 
 // A scratch directory for the bad files, removed with the test.
 class BadFiles : public ::testing::Test {
@@ -63,10 +62,10 @@ TEST(Binary, DebiansCjsonModule) {
   EXPECT_EQ(cjson.soname, "liblua5.4-cjson.so.0");
   EXPECT_EQ(cjson.needed, std::vector<std::string>{"libc.so.6"});
   EXPECT_TRUE(cjson.interpreter.empty());
-  EXPECT_TRUE(has(cjson.exports, "luaopen_cjson"));
-  EXPECT_TRUE(has(cjson.exports, "luaopen_cjson_safe"));
-  EXPECT_TRUE(has(cjson.required_imports, "lua_checkstack"));
-  EXPECT_TRUE(has(cjson.weak_imports, "__cxa_finalize"));
+  EXPECT_THAT(cjson.exports, Contains("luaopen_cjson"));
+  EXPECT_THAT(cjson.exports, Contains("luaopen_cjson_safe"));
+  EXPECT_THAT(cjson.required_imports, Contains("lua_checkstack"));
+  EXPECT_THAT(cjson.weak_imports, Contains("__cxa_finalize"));
   EXPECT_FALSE(cjson.has_symbol_table);   // Debian strips its libraries
   EXPECT_TRUE(cjson.lua_releases.empty());
 }

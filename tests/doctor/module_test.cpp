@@ -11,7 +11,7 @@ using doctor_test::module;
 
 namespace {
 
-ModuleReport examine(const std::string &path) { return examine_module(path, system_library_search()); }
+ModuleReport examine_module_file(const std::string &path) { return examine_module(path, system_library_search()); }
 
 VersionSet set(std::initializer_list<LuaVersion> versions) {
   VersionSet result;
@@ -23,10 +23,10 @@ VersionSet set(std::initializer_list<LuaVersion> versions) {
 
 TEST(Module, DebiansCjsonForEachLua) {
   using enum LuaVersion;
-  EXPECT_EQ(examine(debian_module("5.1/cjson")).built_for, set({lua51, luajit}));
-  EXPECT_EQ(examine(debian_module("5.2/cjson")).built_for, set({lua52}));
-  EXPECT_EQ(examine(debian_module("5.3/cjson")).built_for, set({lua53}));
-  ModuleReport cjson = examine(debian_module("5.4/cjson"));
+  EXPECT_EQ(examine_module_file(debian_module("5.1/cjson")).built_for, set({lua51, luajit}));
+  EXPECT_EQ(examine_module_file(debian_module("5.2/cjson")).built_for, set({lua52}));
+  EXPECT_EQ(examine_module_file(debian_module("5.3/cjson")).built_for, set({lua53}));
+  ModuleReport cjson = examine_module_file(debian_module("5.4/cjson"));
   EXPECT_EQ(cjson.built_for, set({lua54}));
   EXPECT_EQ(cjson.describe_built_for(), "Lua 5.4");
   EXPECT_EQ(cjson.entry_points, (std::vector<std::string>{"luaopen_cjson", "luaopen_cjson_safe"}));
@@ -37,15 +37,15 @@ TEST(Module, DebiansCjsonForEachLua) {
 
 TEST(Module, DebiansOtherModules) {
   using enum LuaVersion;
-  ModuleReport lpeg51 = examine(debian_module("5.1/lpeg"));   // luaL_register, lua_objlen
+  ModuleReport lpeg51 = examine_module_file(debian_module("5.1/lpeg"));   // luaL_register, lua_objlen
   EXPECT_EQ(lpeg51.built_for, set({lua51, luajit}));
   EXPECT_EQ(lpeg51.describe_built_for(), "Lua 5.1 or LuaJIT 2.1");
-  EXPECT_EQ(examine(debian_module("5.4/lpeg")).built_for, set({lua54}));
-  EXPECT_EQ(examine(debian_module("5.4/socket/core")).entry_points, std::vector<std::string>{"luaopen_socket_core"});
+  EXPECT_EQ(examine_module_file(debian_module("5.4/lpeg")).built_for, set({lua54}));
+  EXPECT_EQ(examine_module_file(debian_module("5.4/socket/core")).entry_points, std::vector<std::string>{"luaopen_socket_core"});
 }
 
 TEST(Module, LinkedAgainstSharedLiblua) {
-  ModuleReport linked = examine(module("module_linked"));
+  ModuleReport linked = examine_module_file(module("module_linked"));
   ASSERT_EQ(linked.linked_lua.size(), 1u);
   EXPECT_EQ(linked.linked_lua[0].needed_name, "liblua5.4.so.0");
   EXPECT_EQ(linked.linked_lua[0].core.versions, set({LuaVersion::lua54}));
@@ -56,7 +56,7 @@ TEST(Module, LinkedAgainstSharedLiblua) {
 }
 
 TEST(Module, ContainingALuaCore) {
-  ModuleReport core = examine(module("module_core"));
+  ModuleReport core = examine_module_file(module("module_core"));
   EXPECT_TRUE(core.contained_core.found());
   EXPECT_EQ(core.contained_core.versions, set({LuaVersion::lua54}));
   EXPECT_TRUE(core.contained_core.release.starts_with("Lua 5.4.")) << core.contained_core.release;
@@ -65,13 +65,13 @@ TEST(Module, ContainingALuaCore) {
 }
 
 TEST(Module, OfNoKnownLua) {
-  ModuleReport mixed = examine(module("module_mixed"));
+  ModuleReport mixed = examine_module_file(module("module_mixed"));
   EXPECT_TRUE(mixed.built_for.empty());
   EXPECT_EQ(mixed.unknown_api, (std::vector<std::string>{"lua_doctor_made_up", "lua_objlen"}));
   EXPECT_EQ(mixed.describe_built_for(), "an unknown Lua (no Lua's API has all it imports)");
 }
 
 TEST(Module, NeedingALibraryFoundNowhere) {
-  ModuleReport gone = examine(module("module_needs_gone"));
+  ModuleReport gone = examine_module_file(module("module_needs_gone"));
   EXPECT_EQ(gone.libraries.not_found, std::vector<std::string>{"libdoctor_gone.so"});
 }

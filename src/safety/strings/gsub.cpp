@@ -7,6 +7,7 @@
 #include "string_functions.hpp"
 
 #include "arguments.hpp"
+#include "character_classes.hpp"
 #include "lua_side.hpp"
 
 #include <cstring>
@@ -14,8 +15,6 @@
 namespace luaembed::detail::strings {
 
 namespace {
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Appends the replacement string (argument 3) for the match [start, end), with %0 the match,
 // %1-%9 its captures and %% a '%'. Returns how many bytes it added.
@@ -33,7 +32,7 @@ std::size_t add_expansion(lua_State *L, luaL_Buffer *buffer, const Matcher &matc
     if (escape == nullptr) break;
     char code = escape[1];  // the string's terminating zero when the '%' is last
     text = escape + 2;
-    if (is_digit(code)) {
+    if (ascii::is_digit(byte(code))) {
       CaptureValue value = code == '0' ? CaptureValue{start, static_cast<std::size_t>(end - start), 0}
                                        : capture_value(L, matcher, code - '1', start, end);
       if (value.position != 0) {  // a position: its digits, as Lua writes the number

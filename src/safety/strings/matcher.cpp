@@ -17,8 +17,6 @@ const char *end_of(const char *pattern, std::size_t length) {
   return zero != nullptr ? static_cast<const char *>(zero) : pattern + length;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 }  // namespace
 
 Matcher::Matcher(const char *subject, std::size_t subject_length, const char *pattern, std::size_t pattern_length,
@@ -70,7 +68,7 @@ inline Matcher::Next Matcher::step(Cursor &at) noexcept {
       if (at.p + 1 == pattern_end_) break;  // a malformed item: single_character says so
       if (at.p[1] == 'b') return balanced(at);
       if (at.p[1] == 'f') return frontier(at);
-      if (is_digit(at.p[1])) return back_reference(at);
+      if (ascii::is_digit(byte(at.p[1]))) return back_reference(at);
       break;
   }
   return single_character(at);
