@@ -236,7 +236,7 @@ const std::vector<std::string> huge_reps = {
 
 }  // namespace
 
-TEST(Limits, TimeLimitStopsPathologicalPatternsNearTheDeadline) {
+TEST(Deadlines, PathologicalPatternsStopNearTheDeadline) {
   State lua;
   lua.set_call_limits({.time = 100ms});
   std::vector<std::string> runaways = {
@@ -254,7 +254,7 @@ TEST(Limits, TimeLimitStopsPathologicalPatternsNearTheDeadline) {
   std::printf("patterns: worst %lld ms after the deadline\n", static_cast<long long>(worst.count()));
 }
 
-TEST(Limits, TimeLimitStopsHugeStringRepsWithoutAMemoryLimit) {
+TEST(Deadlines, HugeStringRepsStopNearTheDeadlineWithoutAMemoryLimit) {
   State lua;
   // string.rep may stop before the deadline, by reckonings made of the time it measures, so
   // proportional on any machine. Lua 5.4 frees what a failed string.rep wrote before the
@@ -274,10 +274,10 @@ TEST(Limits, TimeLimitStopsHugeStringRepsWithoutAMemoryLimit) {
 // gigabyte takes about a second here): string.rep begins it only if the deadline leaves room.
 // Stopped, Lua 5.4 releases the memory written before the error reaches the caller, and the
 // writing leaves room for that too: the call ends by the deadline, wherever the deadline falls.
-TEST(Limits, AHugeStringRepNeverRunsPastItsDeadline) {
+TEST(Deadlines, AHugeStringRepNeverRunsPastItsDeadline) {
   const char *code = "local s = string.rep('x', 2^30)";
   State lua;
-  for (auto limit : {250ms, 500ms, 750ms, 1000ms, 1250ms}) {
+  for (auto limit : {250ms, 750ms, 1250ms}) {  // spread over the work, which takes longer
     std::chrono::milliseconds late = std::chrono::hours(1), allowed{};
     std::string outcome;
     for (int attempt = 0; attempt < 3 && late > allowed; ++attempt) {  // as stop_all
@@ -311,7 +311,7 @@ TEST(Limits, InstructionBudgetCountsTheWorkOfStringFunctions) {
   }
 }
 
-TEST(Limits, TheHostsInterruptStopsStringFunctions) {
+TEST(Deadlines, TheHostsInterruptStopsStringFunctionsPromptly) {
   State lua;
   auto started = Clock::now();
   // The time limit is far past the host's word: a host not heard fails the test, not hangs it.
@@ -341,7 +341,7 @@ TEST(Limits, TheHostsInterruptStopsStringFunctions) {
 
 // The control: without limits the same kind of pattern is Lua's own, and really slow. A
 // smaller case, so that it ends; the limit that stops it is a fifth of the time it took here.
-TEST(Limits, WithoutLimitsAPathologicalPatternRunsOnInLuasMatcher) {
+TEST(Deadlines, WithoutLimitsAPathologicalPatternRunsOnInLuasMatcher) {
   const char *code = "string.find(string.rep('a', 200), '.-.-.-b')";
   State plain;
   auto started = Clock::now();
