@@ -9,7 +9,7 @@
 #include <cstring>
 #include <limits>
 
-namespace luaembed::compat {
+namespace luaembed::inline compat {  // inline, as compat.hpp declares it
 
 namespace {
 const char main_thread_key = 0;

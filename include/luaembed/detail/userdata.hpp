@@ -178,6 +178,16 @@ inline const HeldOps &held_ops(const UserdataHeader *header) {
   return *header->type->held_ops[static_cast<int>(header->holding)].load(std::memory_order_acquire);
 }
 
+// Constructs Stored in place. An aggregate (a struct without constructors) is initialized with
+// braces where the compiler has no aggregate initialization from parentheses (clang before 16).
+template <class Stored, class... Arguments>
+Stored *construct_in_place(void *where, Arguments &&...arguments) {
+  if constexpr (std::is_constructible_v<Stored, Arguments...>)
+    return new (where) Stored(std::forward<Arguments>(arguments)...);
+  else
+    return new (where) Stored{std::forward<Arguments>(arguments)...};
+}
+
 // Pushes a new userdata holding Stored (constructed from arguments) as an object of class T.
 // T* comes from the stored value through object_of. May raise, before anything is
 // constructed (see new_userdata).
@@ -189,7 +199,7 @@ void push_held(lua_State *L, Holding holding, ObjectOf object_of, Arguments &&..
                                         !std::is_trivially_destructible_v<Stored>);
   // Lua code cannot reach the new userdata yet; if construction throws, the caller's
   // exception handling pops it and __gc, if any, finds it marked destroyed.
-  Stored *stored = new (stored_in<Stored>(header)) Stored(std::forward<Arguments>(arguments)...);
+  Stored *stored = construct_in_place<Stored>(stored_in<Stored>(header), std::forward<Arguments>(arguments)...);
   header->object = const_cast<std::remove_const_t<T> *>(object_of(*stored));
   header->holding = holding;
   std::atomic<const HeldOps *> &published = info.held_ops[static_cast<int>(holding)];
