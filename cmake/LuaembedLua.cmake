@@ -35,6 +35,8 @@ include(${CMAKE_CURRENT_LIST_DIR}/LuaembedApiList.cmake)
 set(LUAEMBED_LUA_VERSION "5.4" CACHE STRING "Lua to link statically: 5.1, 5.2, 5.3, 5.4, luajit or luajit2")
 set_property(CACHE LUAEMBED_LUA_VERSION PROPERTY STRINGS 5.1 5.2 5.3 5.4 luajit luajit2)
 option(LUAEMBED_LUA_CXX "Link Lua compiled as C++ (liblua<version>-c++.a)" OFF)
+set(LUAEMBED_LUA_SOURCE_DIR "" CACHE PATH "A Lua release's source tree (with src/lapi.c) to build Lua from")
+include(${CMAKE_CURRENT_LIST_DIR}/LuaembedLuaSource.cmake)
 
 # What each choice means in Debian: header directory, archive stem and -dev package.
 function(_luaembed_lua_choice version)
@@ -73,13 +75,21 @@ function(_luaembed_lua_choice version)
   endforeach()
 endfunction()
 
-# The version lua.h declares, as 5.X; LUA_VERSION_NUM is in every release (5.1: 501).
+# The version lua.h declares, as 5.X: LUA_VERSION_NUM from 5.1 (501) to 5.4 (504); from 5.5 on,
+# LUA_VERSION_MAJOR_N and LUA_VERSION_MINOR_N, of which LUA_VERSION_NUM is made. Lua 5.0 has
+# neither, only the string LUA_VERSION.
 function(_luaembed_header_version include_dir out_var)
-  file(STRINGS "${include_dir}/lua.h" lines REGEX "#define[ \t]+LUA_VERSION_NUM[ \t]")
-  if(NOT lines MATCHES "LUA_VERSION_NUM[ \t]+([0-9])0*([0-9]+)")
+  file(STRINGS "${include_dir}/lua.h" lines REGEX "#define[ \t]+LUA_VERSION(_NUM|_MAJOR_N|_MINOR_N)?[ \t]")
+  if(lines MATCHES "LUA_VERSION_NUM[ \t]+([0-9])0*([0-9]+)")
+    set(${out_var} "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}" PARENT_SCOPE)
+  elseif(lines MATCHES "LUA_VERSION_MAJOR_N[ \t]+([0-9]+).*LUA_VERSION_MINOR_N[ \t]+([0-9]+)")
+    set(${out_var} "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}" PARENT_SCOPE)
+  elseif(lines MATCHES "LUA_VERSION[ \t]+\"Lua ([0-9]+\\.[0-9]+)")
+    message(FATAL_ERROR "luaembed: ${include_dir}/lua.h is Lua ${CMAKE_MATCH_1}, older than any luaembed "
+      "works with (5.1 to 5.4).\nUse a newer Lua.")
+  else()
     message(FATAL_ERROR "luaembed: ${include_dir}/lua.h does not define LUA_VERSION_NUM; is it Lua's?")
   endif()
-  set(${out_var} "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}" PARENT_SCOPE)
 endfunction()
 
 # Whether the LuaJIT headers in include_dir are OpenResty's: its luajit.h defines OPENRESTY_LUAJIT.
@@ -197,6 +207,7 @@ function(_luaembed_find_lua)
     set(name "luajit")
   endif()
   set(LUAEMBED_LUA_NAME "${name}" CACHE INTERNAL "lua5.X or luajit")
+  set(LUAEMBED_LUA_DEFINITIONS "" CACHE INTERNAL "What Lua's headers must be read with")
   set(LUAEMBED_LUA_ABI "${lua_abi}" CACHE INTERNAL "The Lua version native modules are built for")
   set(LUAEMBED_LUA_MODULE_DIR "/usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/lua/${lua_abi}"
     CACHE INTERNAL "Debian's directory of native Lua modules for this Lua")
@@ -204,7 +215,25 @@ endfunction()
 
 # Creates luaembed::lua_archive and luaembed::lua. GLOBAL makes them visible to the whole
 # build (luaembed's own tree); a find_package consumer gets directory-scoped targets.
+# (Built from source, luaembed::lua_archive and the export list come from LuaembedLuaSource.cmake.)
 function(_luaembed_define_lua_targets scope)
+  if(NOT LUAEMBED_LUA_SOURCE_DIR)
+    _luaembed_define_archive_target("${scope}")
+  endif()
+  set(api_list "${LUAEMBED_LUA_API_LIST}")
+
+  add_library(luaembed::lua INTERFACE IMPORTED ${scope})
+  set_target_properties(luaembed::lua PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${LUAEMBED_LUA_INCLUDE_DIR}"
+    # Whole: a host that never calls luaL_openlibs still carries every API function a module
+    # may need. The export applies to executables only: a shared library exports by default.
+    INTERFACE_LINK_LIBRARIES "$<LINK_LIBRARY:WHOLE_ARCHIVE,luaembed::lua_archive>"
+    INTERFACE_LINK_OPTIONS
+      "$<$<STREQUAL:$<TARGET_PROPERTY:TYPE>,EXECUTABLE>:LINKER:--dynamic-list=${api_list}>"
+    INTERFACE_COMPILE_DEFINITIONS "${LUAEMBED_LUA_DEFINITIONS};$<$<BOOL:${LUAEMBED_LUA_CXX}>:LUAEMBED_LUA_CXX=1>")
+endfunction()
+
+function(_luaembed_define_archive_target scope)
   set(api_list "${CMAKE_BINARY_DIR}/luaembed/${LUAEMBED_LUA_NAME}-api.dynlist")
   luaembed_write_api_list(
     INCLUDE_DIR "${LUAEMBED_LUA_INCLUDE_DIR}"
@@ -220,16 +249,6 @@ function(_luaembed_define_lua_targets scope)
     # Lua's math library needs libm, package.loadlib needs dlopen. Lua compiled as C++ also
     # needs the C++ runtime when the host itself is linked as C.
     INTERFACE_LINK_LIBRARIES "m;${CMAKE_DL_LIBS};$<$<AND:$<BOOL:${LUAEMBED_LUA_CXX}>,$<LINK_LANGUAGE:C>>:stdc++>")
-
-  add_library(luaembed::lua INTERFACE IMPORTED ${scope})
-  set_target_properties(luaembed::lua PROPERTIES
-    INTERFACE_INCLUDE_DIRECTORIES "${LUAEMBED_LUA_INCLUDE_DIR}"
-    # Whole: a host that never calls luaL_openlibs still carries every API function a module
-    # may need. The export applies to executables only: a shared library exports by default.
-    INTERFACE_LINK_LIBRARIES "$<LINK_LIBRARY:WHOLE_ARCHIVE,luaembed::lua_archive>"
-    INTERFACE_LINK_OPTIONS
-      "$<$<STREQUAL:$<TARGET_PROPERTY:TYPE>,EXECUTABLE>:LINKER:--dynamic-list=${api_list}>"
-    INTERFACE_COMPILE_DEFINITIONS "$<$<BOOL:${LUAEMBED_LUA_CXX}>:LUAEMBED_LUA_CXX=1>")
 endfunction()
 
 # luaembed_export_lua_api(<executable> [INCLUDE_DIR <dir>] [ARCHIVE <archive.a>])
@@ -265,7 +284,11 @@ function(luaembed_export_lua_api target)
 endfunction()
 
 if(NOT TARGET luaembed::lua)
-  _luaembed_find_lua()
+  if(LUAEMBED_LUA_SOURCE_DIR)
+    _luaembed_build_lua_from_source()
+  else()
+    _luaembed_find_lua()
+  endif()
   if(PROJECT_NAME STREQUAL "luaembed")
     _luaembed_define_lua_targets(GLOBAL)
   else()

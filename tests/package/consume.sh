@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# consume.sh subdirectory|subdirectory_lua_cxx|installed <luaembed-source> <luaembed-build> <work-dir>
-# Builds tests/package/consumer against luaembed (add_subdirectory of the source, the same
-# with Lua compiled as C++, or find_package after `cmake --install` of the build), runs it on
-# Debian's real modules and checks its exports are exactly the Lua C API.
+# consume.sh <mode> <luaembed-source> <luaembed-build> <work-dir> [<lua-source-dir>]
+# Builds tests/package/consumer against luaembed, runs it on Debian's real modules and checks
+# its exports are exactly the Lua C API. <mode>:
+#   subdirectory, subdirectory_lua_cxx  add_subdirectory of the source, Lua as C or as C++
+#   installed                           find_package after `cmake --install` of the build
+#   lua_source, lua_source_cxx          add_subdirectory, Lua built from <lua-source-dir> (a
+#                                       release of 5.4), as C or as C++
 set -euo pipefail
-mode=$1 source=$2 build=$3 work=$4
+mode=$1 source=$2 build=$3 work=$4 lua_source=${5-}
 rm -rf "$work"; mkdir -p "$work"
 consumer="$source/tests/package/consumer"
 
@@ -13,10 +16,22 @@ case $mode in
     cmake -S "$consumer" -B "$work/build" -DLUAEMBED_SOURCE_DIR="$source" >"$work/configure.log" ;;
   subdirectory_lua_cxx)
     cmake -S "$consumer" -B "$work/build" -DLUAEMBED_SOURCE_DIR="$source" -DLUAEMBED_LUA_CXX=ON >"$work/configure.log" ;;
+  lua_source | lua_source_cxx)
+    if [[ ! -f $lua_source/src/lapi.c ]]; then
+      echo "skipped: no Lua release in '$lua_source' (set LUAEMBED_TEST_LUA_SOURCES to the folder holding lua-5.4.8/)"
+      exit 77
+    fi
+    cxx=OFF; [[ $mode == lua_source_cxx ]] && cxx=ON
+    cmake -S "$consumer" -B "$work/build" -DLUAEMBED_SOURCE_DIR="$source" -DLUAEMBED_LUA_SOURCE_DIR="$lua_source" \
+      -DLUAEMBED_LUA_CXX=$cxx >"$work/configure.log"
+    # A Lua built from its release looks for modules where upstream's luaconf.h says
+    # (/usr/local/lib/lua/5.4/), not where Debian installs them: the consumer is told, as its
+    # users would be.
+    export LUA_CPATH_5_4="/usr/lib/x86_64-linux-gnu/lua/5.4/?.so;;" ;;
   installed)
     cmake --install "$build" --prefix "$work/prefix" >"$work/install.log"
     cmake -S "$consumer" -B "$work/build" -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/configure.log" ;;
-  *) echo "usage: consume.sh subdirectory|subdirectory_lua_cxx|installed <source> <build> <work>"; exit 2 ;;
+  *) echo "usage: consume.sh subdirectory|subdirectory_lua_cxx|installed|lua_source|lua_source_cxx <source> <build> <work> [<lua-source>]"; exit 2 ;;
 esac
 cmake --build "$work/build" -j1 >"$work/build.log"   # ctest runs two tests at once: one compiler each
 
@@ -32,6 +47,6 @@ list=$(find "$work/build" -name 'lua5.4-api.dynlist' | head -n 1)
 "$source/tests/linking/check_exports.sh" "$work/build/consumer" "$list" 0
 
 # Lua compiled as C++ throws a C++ exception of its own type; only that archive defines it.
-if [[ $mode == subdirectory_lua_cxx ]] && ! grep -q ' _ZTI11lua_longjmp$' <(nm "$work/build/consumer"); then
+if [[ $mode == *_cxx ]] && ! grep -q ' _ZTI11lua_longjmp$' <(nm "$work/build/consumer"); then
   echo "FAIL: the consumer built with LUAEMBED_LUA_CXX=ON does not contain Lua compiled as C++"; exit 1
 fi
