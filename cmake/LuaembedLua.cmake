@@ -22,6 +22,10 @@
 #   LUAEMBED_LUA_INCLUDE_DIR  the directory holding lua.h, lauxlib.h, lualib.h
 #                             (set both for a Lua Debian does not install where it is asked
 #                             for, such as OpenResty's LuaJIT next to Debian's)
+#   LUAEMBED_LUA_SOURCE_DIR   a Lua release's source tree to build Lua from instead
+#                             (LuaembedLuaSource.cmake)
+#   LUAEMBED_LUA_TARGET       a static library target of the program's own that is Lua
+#                             (LuaembedLuaTarget.cmake)
 #
 # Results (internal cache)
 #   LUAEMBED_LUA_NAME         lua5.X or luajit: the name files of this build carry
@@ -36,7 +40,25 @@ set(LUAEMBED_LUA_VERSION "5.4" CACHE STRING "Lua to link statically: 5.1, 5.2, 5
 set_property(CACHE LUAEMBED_LUA_VERSION PROPERTY STRINGS 5.1 5.2 5.3 5.4 luajit luajit2)
 option(LUAEMBED_LUA_CXX "Link Lua compiled as C++ (liblua<version>-c++.a)" OFF)
 set(LUAEMBED_LUA_SOURCE_DIR "" CACHE PATH "A Lua release's source tree (with src/lapi.c) to build Lua from")
+set(LUAEMBED_LUA_TARGET "" CACHE STRING "A static library target of the program's own that is Lua")
+# What the rest of the build knows of a Lua luaembed did not find in Debian's paths (built from
+# source, or a target of the program's own): its version (5.X), the folder of lua.h, the export
+# list, the switches its headers are read with. Debian's directory of modules for that version
+# is where the tests find the modules they load.
+function(_luaembed_set_lua_results version include_dir api_list definitions)
+  set(LUAEMBED_LUA_VERSION "${version}" CACHE STRING "Lua to link statically" FORCE)
+  set(LUAEMBED_LUA_INCLUDE_DIR "${include_dir}" CACHE PATH "Directory holding lua.h, lauxlib.h and lualib.h" FORCE)
+  set(LUAEMBED_LUA_ARCHIVE "" CACHE FILEPATH "Static archive of Lua (none: built in this project)" FORCE)
+  set(LUAEMBED_LUA_NAME "lua${version}" CACHE INTERNAL "lua5.X or luajit")
+  set(LUAEMBED_LUA_ABI "${version}" CACHE INTERNAL "The Lua version native modules are built for")
+  set(LUAEMBED_LUA_MODULE_DIR "/usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/lua/${version}"
+    CACHE INTERNAL "Debian's directory of native Lua modules for this Lua")
+  set(LUAEMBED_LUA_API_LIST "${api_list}" CACHE INTERNAL "Generated dynamic list of the Lua C API")
+  set(LUAEMBED_LUA_DEFINITIONS "${definitions}" CACHE INTERNAL "What Lua's headers must be read with")
+endfunction()
+
 include(${CMAKE_CURRENT_LIST_DIR}/LuaembedLuaSource.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/LuaembedLuaTarget.cmake)
 
 # What each choice means in Debian: header directory, archive stem and -dev package.
 function(_luaembed_lua_choice version)
@@ -217,7 +239,10 @@ endfunction()
 # build (luaembed's own tree); a find_package consumer gets directory-scoped targets.
 # (Built from source, luaembed::lua_archive and the export list come from LuaembedLuaSource.cmake.)
 function(_luaembed_define_lua_targets scope)
-  if(NOT LUAEMBED_LUA_SOURCE_DIR)
+  set(archive_target luaembed::lua_archive)
+  if(LUAEMBED_LUA_TARGET)
+    set(archive_target ${LUAEMBED_LUA_TARGET})
+  elseif(NOT LUAEMBED_LUA_SOURCE_DIR)
     _luaembed_define_archive_target("${scope}")
   endif()
   set(api_list "${LUAEMBED_LUA_API_LIST}")
@@ -227,10 +252,13 @@ function(_luaembed_define_lua_targets scope)
     INTERFACE_INCLUDE_DIRECTORIES "${LUAEMBED_LUA_INCLUDE_DIR}"
     # Whole: a host that never calls luaL_openlibs still carries every API function a module
     # may need. The export applies to executables only: a shared library exports by default.
-    INTERFACE_LINK_LIBRARIES "$<LINK_LIBRARY:WHOLE_ARCHIVE,luaembed::lua_archive>"
+    INTERFACE_LINK_LIBRARIES "$<LINK_LIBRARY:WHOLE_ARCHIVE,${archive_target}>"
     INTERFACE_LINK_OPTIONS
       "$<$<STREQUAL:$<TARGET_PROPERTY:TYPE>,EXECUTABLE>:LINKER:--dynamic-list=${api_list}>"
     INTERFACE_COMPILE_DEFINITIONS "${LUAEMBED_LUA_DEFINITIONS};$<$<BOOL:${LUAEMBED_LUA_CXX}>:LUAEMBED_LUA_CXX=1>")
+  if(TARGET luaembed_lua_api_list)   # the list of a program's own Lua target, written once it is built
+    add_dependencies(luaembed::lua luaembed_lua_api_list)
+  endif()
 endfunction()
 
 function(_luaembed_define_archive_target scope)
@@ -284,7 +312,12 @@ function(luaembed_export_lua_api target)
 endfunction()
 
 if(NOT TARGET luaembed::lua)
-  if(LUAEMBED_LUA_SOURCE_DIR)
+  if(LUAEMBED_LUA_TARGET AND LUAEMBED_LUA_SOURCE_DIR)
+    message(FATAL_ERROR "luaembed: LUAEMBED_LUA_TARGET and LUAEMBED_LUA_SOURCE_DIR are both set; "
+      "they are two ways to give luaembed a Lua. Set one.")
+  elseif(LUAEMBED_LUA_TARGET)
+    _luaembed_use_lua_target()
+  elseif(LUAEMBED_LUA_SOURCE_DIR)
     _luaembed_build_lua_from_source()
   else()
     _luaembed_find_lua()

@@ -117,13 +117,5 @@ function(_luaembed_build_lua_from_source)
       "-DOUTPUT=${api_list}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/LuaembedApiList.cmake"
     COMMENT "Writing the export list of the Lua ${version} C API" VERBATIM)
 
-  set(LUAEMBED_LUA_VERSION "${version}" CACHE STRING "Lua to link statically" FORCE)
-  set(LUAEMBED_LUA_INCLUDE_DIR "${src}" CACHE PATH "Directory holding lua.h, lauxlib.h and lualib.h" FORCE)
-  set(LUAEMBED_LUA_ARCHIVE "" CACHE FILEPATH "Built from LUAEMBED_LUA_SOURCE_DIR" FORCE)
-  set(LUAEMBED_LUA_NAME "lua${version}" CACHE INTERNAL "lua5.X or luajit")
-  set(LUAEMBED_LUA_ABI "${version}" CACHE INTERNAL "The Lua version native modules are built for")
-  set(LUAEMBED_LUA_MODULE_DIR "/usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/lua/${version}"
-    CACHE INTERNAL "Debian's directory of native Lua modules for this Lua")
-  set(LUAEMBED_LUA_API_LIST "${api_list}" CACHE INTERNAL "Generated dynamic list of the Lua C API")
-  set(LUAEMBED_LUA_DEFINITIONS "${definitions}" CACHE INTERNAL "What Lua's headers must be read with")
+  _luaembed_set_lua_results(${version} "${src}" "${api_list}" "${definitions}")
 endfunction()
