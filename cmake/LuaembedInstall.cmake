@@ -25,6 +25,7 @@ install(FILES
   "${PROJECT_BINARY_DIR}/luaembedConfigVersion.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/LuaembedLua.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/LuaembedLuaSource.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/LuaembedLuaTarget.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/LuaembedApiList.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/LuaembedModule.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/LuaembedBundle.cmake"
