@@ -57,6 +57,21 @@ function(_luaembed_set_lua_results version include_dir api_list definitions)
   set(LUAEMBED_LUA_DEFINITIONS "${definitions}" CACHE INTERNAL "What Lua's headers must be read with")
 endfunction()
 
+# The export list of a Lua built in this project (from source, or the program's own target),
+# read from its headers and from the library once it is built: at configure time it does not
+# exist yet. luaembed::lua depends on the list (see _luaembed_define_lua_targets), so it is
+# written before anything that links Lua. Sets out_var to the list's path.
+function(_luaembed_api_list_of_built_lua out_var target include_dir version)
+  set(api_list "${CMAKE_BINARY_DIR}/luaembed/lua${version}-api.dynlist")
+  add_custom_command(OUTPUT "${api_list}"
+    COMMAND "${CMAKE_COMMAND}" "-DINCLUDE_DIR=${include_dir}" "-DARCHIVE=$<TARGET_FILE:${target}>"
+      "-DOUTPUT=${api_list}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/LuaembedApiList.cmake"
+    DEPENDS ${target} "$<TARGET_FILE:${target}>"
+    COMMENT "Writing the export list of the Lua ${version} C API of ${target}" VERBATIM)
+  add_custom_target(luaembed_lua_api_list DEPENDS "${api_list}")
+  set(${out_var} "${api_list}" PARENT_SCOPE)
+endfunction()
+
 include(${CMAKE_CURRENT_LIST_DIR}/LuaembedLuaSource.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/LuaembedLuaTarget.cmake)
 
@@ -237,7 +252,8 @@ endfunction()
 
 # Creates luaembed::lua_archive and luaembed::lua. GLOBAL makes them visible to the whole
 # build (luaembed's own tree); a find_package consumer gets directory-scoped targets.
-# (Built from source, luaembed::lua_archive and the export list come from LuaembedLuaSource.cmake.)
+# (A Lua built in this project brings its library and export list: LuaembedLuaSource.cmake,
+# LuaembedLuaTarget.cmake.)
 function(_luaembed_define_lua_targets scope)
   set(archive_target luaembed::lua_archive)
   if(LUAEMBED_LUA_TARGET)
@@ -256,7 +272,7 @@ function(_luaembed_define_lua_targets scope)
     INTERFACE_LINK_OPTIONS
       "$<$<STREQUAL:$<TARGET_PROPERTY:TYPE>,EXECUTABLE>:LINKER:--dynamic-list=${api_list}>"
     INTERFACE_COMPILE_DEFINITIONS "${LUAEMBED_LUA_DEFINITIONS};$<$<BOOL:${LUAEMBED_LUA_CXX}>:LUAEMBED_LUA_CXX=1>")
-  if(TARGET luaembed_lua_api_list)   # the list of a program's own Lua target, written once it is built
+  if(TARGET luaembed_lua_api_list)   # the list of a Lua built in this project, written once it is
     add_dependencies(luaembed::lua luaembed_lua_api_list)
   endif()
 endfunction()

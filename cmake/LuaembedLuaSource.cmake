@@ -11,8 +11,7 @@
 #   _MODULE_DIR, and LUAEMBED_LUA_DEFINITIONS (the switches, which code including Lua's headers
 #   must see too).
 #
-# The export list cannot be read from the archive at configure time, since the archive does not
-# exist yet: the library writes it when it is built (POST_BUILD), before anything links it.
+# The export list is written once the library is built (_luaembed_api_list_of_built_lua).
 
 include_guard(GLOBAL)
 
@@ -111,11 +110,7 @@ function(_luaembed_build_lua_from_source)
   target_link_libraries(luaembed_lua_source PUBLIC m ${CMAKE_DL_LIBS})
   add_library(luaembed::lua_archive ALIAS luaembed_lua_source)
 
-  set(api_list "${CMAKE_BINARY_DIR}/luaembed/lua${version}-api.dynlist")
-  add_custom_command(TARGET luaembed_lua_source POST_BUILD
-    COMMAND "${CMAKE_COMMAND}" "-DINCLUDE_DIR=${src}" "-DARCHIVE=$<TARGET_FILE:luaembed_lua_source>"
-      "-DOUTPUT=${api_list}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/LuaembedApiList.cmake"
-    COMMENT "Writing the export list of the Lua ${version} C API" VERBATIM)
+  _luaembed_api_list_of_built_lua(api_list luaembed_lua_source "${src}" ${version})
 
   _luaembed_set_lua_results(${version} "${src}" "${api_list}" "${definitions}")
 endfunction()

@@ -8,8 +8,7 @@
 #   Lua. luaembed links the target whole, and its usage requirements (the switches Lua's headers
 #   are read with) reach luaembed's own code.
 #
-# The export list is read from the library once it is built (a custom command that depends on
-# it), since a target of the program's own is not built yet at configure time.
+# The export list is written once the library is built (_luaembed_api_list_of_built_lua).
 
 include_guard(GLOBAL)
 
@@ -52,13 +51,7 @@ function(_luaembed_use_lua_target)
       "${version}; luaembed works with Lua 5.1 to 5.4.\nHand it a target of one of those.")
   endif()
 
-  set(api_list "${CMAKE_BINARY_DIR}/luaembed/lua${version}-api.dynlist")
-  add_custom_command(OUTPUT "${api_list}"
-    COMMAND "${CMAKE_COMMAND}" "-DINCLUDE_DIR=${include_dir}" "-DARCHIVE=$<TARGET_FILE:${target}>"
-      "-DOUTPUT=${api_list}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/LuaembedApiList.cmake"
-    DEPENDS ${target} "$<TARGET_FILE:${target}>"
-    COMMENT "Writing the export list of the Lua ${version} C API of ${target}" VERBATIM)
-  add_custom_target(luaembed_lua_api_list DEPENDS "${api_list}")
+  _luaembed_api_list_of_built_lua(api_list ${target} "${include_dir}" ${version})
 
   _luaembed_set_lua_results(${version} "${include_dir}" "${api_list}"
     "$<TARGET_PROPERTY:${target},INTERFACE_COMPILE_DEFINITIONS>")
